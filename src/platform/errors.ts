@@ -1,0 +1,90 @@
+/**
+ * The one error type of Symbiont. Match on `code`, never on `instanceof`: errors cross worker
+ * and sandbox boundaries. Codes are stable and listed in docs/errors.md.
+ */
+export type ErrorCode =
+  | 'BAD_REQUEST'
+  | 'VALIDATION_FAILED'
+  | 'MALFORMED_JSON'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'ACCOUNT_LOCKED'
+  | 'ACCOUNT_DISABLED'
+  | 'SESSION_EXPIRED'
+  | 'TOKEN_INVALID'
+  | 'CSRF_TOKEN_INVALID'
+  | 'FORBIDDEN'
+  | 'INSUFFICIENT_SCOPE'
+  | 'NOT_FOUND'
+  | 'ROUTE_NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'CONFLICT'
+  | 'EMAIL_TAKEN'
+  | 'TEAM_NAME_TAKEN'
+  | 'ROLE_ALREADY_ASSIGNED'
+  | 'LAST_ADMIN'
+  | 'SETUP_ALREADY_DONE'
+  | 'SETUP_REQUIRED'
+  | 'RATE_LIMITED'
+  | 'AUDIT_LOG_IMMUTABLE'
+  | 'CONFIG_INVALID'
+  | 'DATABASE_UNAVAILABLE'
+  | 'MIGRATION_FAILED'
+  | 'NOT_SUPPORTED'
+  | 'INTERNAL';
+
+export interface AppErrorOptions {
+  status: number;
+  userMessage: string;
+  details?: unknown;
+  cause?: unknown;
+  /** User-caused (bad input, missing rights): not logged as a system error. */
+  expected?: boolean;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly userMessage: string;
+  readonly details: unknown;
+  readonly expected: boolean;
+
+  constructor(code: ErrorCode, options: AppErrorOptions) {
+    super(`${code}: ${options.userMessage}`, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = options.status;
+    this.userMessage = options.userMessage;
+    this.details = options.details ?? null;
+    this.expected = options.expected ?? options.status < 500;
+  }
+}
+
+/** True for any error-like value carrying an AppError code (works across realms). */
+export function isAppError(value: unknown): value is AppError {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === 'string' &&
+    typeof (value as { status?: unknown }).status === 'number' &&
+    typeof (value as { userMessage?: unknown }).userMessage === 'string'
+  );
+}
+
+export const notFound = (what: string, id?: string): AppError =>
+  new AppError('NOT_FOUND', {
+    status: 404,
+    userMessage: `${what} not found.`,
+    details: id === undefined ? null : { id },
+  });
+
+export const forbidden = (userMessage = 'You do not have permission to do this.', details?: unknown): AppError =>
+  new AppError('FORBIDDEN', { status: 403, userMessage, details });
+
+export const conflict = (code: ErrorCode, userMessage: string, details?: unknown): AppError =>
+  new AppError(code, { status: 409, userMessage, details });
+
+export const badRequest = (userMessage: string, details?: unknown): AppError =>
+  new AppError('BAD_REQUEST', { status: 400, userMessage, details });
