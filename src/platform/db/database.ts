@@ -1,0 +1,46 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type DatabaseConfig = { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; url: string; poolSize?: number };
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseHandle {
+  db: Db;
+  dialect: Dialect;
+  /** The raw better-sqlite3 handle (SQLite only): online backups. */
+  sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+/** Opens the database: better-sqlite3 in WAL mode, or a pg pool. */
+export function openDatabase(config: DatabaseConfig): DatabaseHandle {
+  if (config.dialect === 'sqlite') {
+    const sqlite = new SQLite(config.file);
+    if (config.file !== ':memory:') sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+}
+
+/** A cheap round trip, for /readyz. */
+export async function ping(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}
+
+/** Whether a database error is a unique-constraint violation (both dialects). */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown };
+  if (e?.code === '23505') return true;
+  return typeof e?.code === 'string' && e.code.startsWith('SQLITE_CONSTRAINT_UNIQUE');
+}

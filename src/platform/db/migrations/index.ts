@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as platformFoundation from './20261122T120000-platform-foundation.ts';
+
+/**
+ * The one migration stream, for both dialects. Listed statically (not read from disk) so it
+ * works the same under tsx, in tests and in a packaged install. Append; never reorder or edit.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261122T120000-platform-foundation': platformFoundation,
+};

@@ -1,0 +1,101 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types for Kysely. Conventions that hold on both dialects:
+ * - ids are UUIDv7 text; times are ISO-8601 UTC text (`2026-11-22T12:00:00.000Z`), which sorts;
+ * - booleans are integers 0/1; JSON is text.
+ */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  is_active: number;
+  failed_logins: number;
+  locked_until: string | null;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  is_manager: number;
+  created_at: string;
+}
+
+export interface RoleAssignmentsTable {
+  id: string;
+  user_id: string;
+  role: string;
+  scope_type: string;
+  /** '' for global assignments, so a unique index covers (user, role, scope). */
+  scope_id: string;
+  created_at: string;
+  created_by: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value; the value itself is never stored. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: string;
+  created_at: string;
+  expires_at: string | null;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface AuditEventsTable {
+  id: string;
+  occurred_at: string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  object_type: string;
+  object_id: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface SchemaInfoTable {
+  key: string;
+  value: string;
+  seq: Generated<number>;
+}
+
+export interface Database {
+  users: UsersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  role_assignments: RoleAssignmentsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  audit_events: AuditEventsTable;
+}
