@@ -1,0 +1,148 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.ts';
+import { randomToken } from '../ids.ts';
+import type { Logger } from '../logger.ts';
+import { type Authenticate, registerAuthHook } from './auth-hook.ts';
+import { errorBody, toAppError } from './error-response.ts';
+import './types.ts';
+
+export interface HttpServerOptions {
+  logger: Logger;
+  bodyLimit: number;
+  trustProxy: boolean;
+  authenticate: Authenticate;
+  /** Registers every module's routes; called inside the API scope. */
+  routes: (app: FastifyInstance) => Promise<void>;
+  /** The built web UI (dist/web); served with an SPA fallback when present. */
+  webDir: string | null;
+  version: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Marks every route registered in this scope as public (static assets, API reference). */
+function markPublic(scope: FastifyInstance): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), public: true };
+  });
+}
+
+/** Builds the Fastify server: security headers, auth by default, one error shape, OpenAPI. */
+export async function buildHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: options.bodyLimit,
+    trustProxy: options.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : `req-${randomToken(9)}`;
+    },
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { reqId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (!appError.expected) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    if (appError.code === 'RATE_LIMITED' || appError.code === 'ACCOUNT_LOCKED') {
+      const retryAfter = (appError.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds;
+      if (retryAfter) reply.header('retry-after', String(retryAfter));
+    }
+    return reply.status(appError.status).send(errorBody(appError, request.id));
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: false,
+  });
+  await app.register(cookie);
+  registerAuthHook(app, options.authenticate);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Symbiont API',
+        version: options.version,
+        description:
+          'The automation programme platform. Authenticate with the session cookie (and X-CSRF-Token on writes) or `Authorization: Bearer sym_…`. Errors: `{ error: { code, message, details } }`, codes in docs/errors.md.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'symbiont_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(async (api) => {
+    await options.routes(api);
+  });
+
+  await app.register(async (pub) => {
+    markPublic(pub);
+    pub.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+    await pub.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+    const webDir = options.webDir;
+    if (webDir && existsSync(path.join(webDir, 'index.html'))) {
+      await pub.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    }
+  });
+
+  const indexHtml = options.webDir ? path.join(options.webDir, 'index.html') : null;
+  app.setNotFoundHandler((request, reply) => {
+    const isApi = request.url.startsWith('/api/') || request.url === '/api';
+    if (!isApi && request.method === 'GET' && indexHtml && existsSync(indexHtml)) {
+      // Client-side routes of the single-page app.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', path.dirname(indexHtml));
+    }
+    const body = errorBody(
+      new AppError('ROUTE_NOT_FOUND', { status: 404, userMessage: `No route ${request.method} ${request.url.split('?')[0]}.` }),
+      request.id,
+    );
+    return reply.status(404).send(body);
+  });
+
+  return app;
+}

@@ -1,0 +1,75 @@
+/** What a credential may do at most: API tokens carry a subset; sessions carry all three. */
+export type TokenScope = 'read' | 'write' | 'admin';
+export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'write', 'admin'];
+
+/**
+ * Every permission in Symbiont, with the token scope it needs. Modules add theirs here, so
+ * the role matrix stays in one reviewable place (docs/roles.md renders it).
+ */
+export const PERMISSIONS = {
+  'users.read': { scope: 'read', description: 'See the people directory' },
+  'users.manage': { scope: 'admin', description: 'Create, edit, deactivate users and reset passwords' },
+  'teams.read': { scope: 'read', description: 'See teams and their members' },
+  'teams.manage': { scope: 'write', description: 'Create, edit and delete teams; manage members' },
+  'roles.assign': { scope: 'admin', description: 'Assign and revoke roles' },
+  'audit.read': { scope: 'read', description: 'Read and export the audit log' },
+  'tokens.manage_own': { scope: 'write', description: 'Create and revoke your own API tokens' },
+  'tokens.manage_all': { scope: 'admin', description: "See and revoke everyone's API tokens" },
+} as const satisfies Record<string, { scope: TokenScope; description: string }>;
+
+export type Permission = keyof typeof PERMISSIONS;
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export type RoleKey = 'admin' | 'programme_manager' | 'approver' | 'builder' | 'member' | 'viewer';
+export type ScopeType = 'global' | 'team' | 'category';
+
+export interface RoleDefinition {
+  title: string;
+  description: string;
+  permissions: readonly Permission[];
+  /** Scope types this role may be assigned with. */
+  scopes: readonly ScopeType[];
+}
+
+const EVERYONE: readonly Permission[] = ['users.read', 'teams.read', 'tokens.manage_own'];
+
+export const ROLES: Record<RoleKey, RoleDefinition> = {
+  admin: {
+    title: 'Administrator',
+    description: 'Runs the Symbiont installation: people, roles, tokens, settings. Can do everything.',
+    permissions: ALL_PERMISSIONS,
+    scopes: ['global'],
+  },
+  programme_manager: {
+    title: 'Programme manager',
+    description: 'Leads the automation programme: teams, pipeline, priorities and reporting; reads the audit log.',
+    permissions: [...EVERYONE, 'teams.manage', 'audit.read'],
+    scopes: ['global', 'team', 'category'],
+  },
+  approver: {
+    title: 'Approver',
+    description: 'Decides at governance gates and approves tasks assigned to them.',
+    permissions: EVERYONE,
+    scopes: ['global', 'team', 'category'],
+  },
+  builder: {
+    title: 'Builder (citizen developer)',
+    description: 'Builds and maintains automations on the workflow engine.',
+    permissions: EVERYONE,
+    scopes: ['global', 'team', 'category'],
+  },
+  member: {
+    title: 'Member',
+    description: 'Every employee: proposes and votes on ideas, works tasks, learns.',
+    permissions: EVERYONE,
+    scopes: ['global', 'team'],
+  },
+  viewer: {
+    title: 'Viewer',
+    description: 'Read-only access to people, teams and programme reports.',
+    permissions: ['users.read', 'teams.read', 'tokens.manage_own'],
+    scopes: ['global', 'team'],
+  },
+};
+
+export const ROLE_KEYS = Object.keys(ROLES) as RoleKey[];
