@@ -2,7 +2,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { hashSecret } from '../../platform/auth/secret-hash.ts';
 import { newId, randomToken } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
-import { authorize, can, grantableScopes } from '../../platform/permissions/authorize.ts';
+import { authorize, grantableScopes } from '../../platform/permissions/authorize.ts';
 import type { TokenScope } from '../../platform/permissions/catalog.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import type { ApiTokenView } from './auth.schemas.ts';
@@ -81,7 +81,7 @@ export function createTokensService(deps: AuthDeps) {
         const row = await repo.findToken(id, trx);
         if (!row) throw notFound('API token', id);
         if (row.user_id === actor.userId) authorize(actor, 'tokens.manage_own');
-        else if (!can(actor, 'tokens.manage_all')) throw notFound('API token', id);
+        else authorize(actor, 'tokens.manage_all');
         if (row.revoked_at) return;
         const at = deps.clock.now().toISOString();
         await repo.revokeToken(id, at, trx);

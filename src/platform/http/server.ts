@@ -26,6 +26,19 @@ export interface HttpServerOptions {
   version: string;
 }
 
+/** Every route the server registered, with whether it is public (tests enumerate it). */
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  readonly public: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Marks every route registered in this scope as public (static assets, API reference). */
@@ -50,6 +63,21 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
     ajv: { customOptions: { coerceTypes: false } },
+  });
+  const registered: RegisteredRoute[] = [];
+  app.decorate('registeredRoutes', registered);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    // Read `public` lazily: hooks of inner scopes (markPublic) run after this one.
+    for (const method of methods) {
+      registered.push({
+        method,
+        url: route.url,
+        get public() {
+          return route.config?.public === true;
+        },
+      });
+    }
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
