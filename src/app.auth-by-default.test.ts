@@ -36,7 +36,11 @@ describeEachDialect('every route is authenticated by default', (getDb) => {
     const failures: string[] = [];
     for (const route of t.server.registeredRoutes) {
       if (route.public) continue;
-      const res = await t.server.inject({ method: route.method as 'GET', url: concreteUrl(route.url), payload: route.method === 'GET' || route.method === 'HEAD' ? undefined : {} });
+      const res = await t.server.inject({
+        method: route.method as 'GET',
+        url: concreteUrl(route.url),
+        payload: route.method === 'GET' || route.method === 'HEAD' ? undefined : {},
+      });
       const code = route.method === 'HEAD' ? 'UNAUTHENTICATED' : (res.json() as { error?: { code?: string } }).error?.code;
       if (res.statusCode !== 401 || code !== 'UNAUTHENTICATED') failures.push(`${route.method} ${route.url} → ${res.statusCode} ${code}`);
     }
@@ -76,7 +80,9 @@ describeEachDialect('every route is authenticated by default', (getDb) => {
   });
 
   it('lists every non-public API route in the OpenAPI document', async () => {
-    const doc = (await t.server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.server.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const missing = t.server.registeredRoutes
       .filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD')
       .filter((r) => !doc.paths[r.url.replace(/:([A-Za-z]+)/g, '{$1}')]?.[r.method.toLowerCase()])

@@ -48,7 +48,10 @@ describeEachDialect('bad input gets a clear error and changes nothing', (getDb) 
   });
 
   it('refuses wrong types with the field path', async () => {
-    await refused({ method: 'POST', url: '/api/v1/teams', payload: { name: 42, description: ['x'] } }, 400, 'VALIDATION_FAILED', ['name', 'description']);
+    await refused({ method: 'POST', url: '/api/v1/teams', payload: { name: 42, description: ['x'] } }, 400, 'VALIDATION_FAILED', [
+      'name',
+      'description',
+    ]);
     await refused(
       { method: 'POST', url: '/api/v1/users', payload: { email: 'not-an-email', name: 'X', teamIds: 'abc' } },
       400,
@@ -64,7 +67,11 @@ describeEachDialect('bad input gets a clear error and changes nothing', (getDb) 
 
   it('refuses nested bad values with their full path', async () => {
     await refused(
-      { method: 'POST', url: '/api/v1/users', payload: { email: 'ok@x.test', name: 'Ok', roles: [{ role: 'builder' }, { role: 'emperor' }] } },
+      {
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { email: 'ok@x.test', name: 'Ok', roles: [{ role: 'builder' }, { role: 'emperor' }] },
+      },
       400,
       'VALIDATION_FAILED',
       ['roles.1.role'],
@@ -72,11 +79,19 @@ describeEachDialect('bad input gets a clear error and changes nothing', (getDb) 
   });
 
   it('refuses an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
-    await refused({ method: 'POST', url: '/api/v1/teams', payload: { name: 'Big', description: 'x'.repeat(70 * 1024) } }, 413, 'PAYLOAD_TOO_LARGE');
+    await refused(
+      { method: 'POST', url: '/api/v1/teams', payload: { name: 'Big', description: 'x'.repeat(70 * 1024) } },
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   it('refuses a body that is not JSON with 415', async () => {
-    await refused({ method: 'POST', url: '/api/v1/teams', payload: 'name=Bakery', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    await refused(
+      { method: 'POST', url: '/api/v1/teams', payload: 'name=Bakery', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
   });
 
   it('refuses bad query parameters with their path', async () => {
@@ -87,7 +102,11 @@ describeEachDialect('bad input gets a clear error and changes nothing', (getDb) 
 
   it('rolls back a user whose team does not exist (no half-created user)', async () => {
     await refused(
-      { method: 'POST', url: '/api/v1/users', payload: { email: 'half@x.test', name: 'Half', teamIds: ['01a205ef-0000-7000-8000-00000000dead'] } },
+      {
+        method: 'POST',
+        url: '/api/v1/users',
+        payload: { email: 'half@x.test', name: 'Half', teamIds: ['01a205ef-0000-7000-8000-00000000dead'] },
+      },
       400,
       'VALIDATION_FAILED',
       ['teamIds.0'],

@@ -1,6 +1,6 @@
 import { createServices, openMigratedDatabase, type Services } from '../app.ts';
+import { type Config, loadConfig } from '../platform/config/config.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
-import { loadConfig, type Config } from '../platform/config/config.ts';
 import { isAppError } from '../platform/errors.ts';
 
 /** Runs a CLI command against the configured, migrated database, closing it after. */
@@ -30,13 +30,19 @@ export function fail(error: unknown): never {
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** A simple fixed-width text table for list commands. */
 export function printTable(rows: Record<string, string>[], columns: string[]): void {
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   process.stdout.write(`${line(columns.map((c) => c.toUpperCase()))}\n`);
   for (const row of rows) process.stdout.write(`${line(columns.map((c) => row[c] ?? ''))}\n`);
 }

@@ -14,17 +14,16 @@ const run =
     fn(...args).catch(fail);
 
 const program = new Command('symbiont')
-  .description('Symbiont: run your automation programme — ideas, workflows, people, process audit.\nConfiguration comes from environment variables (see docs/configuration.md).')
+  .description(
+    'Symbiont: run your automation programme — ideas, workflows, people, process audit.\nConfiguration comes from environment variables (see docs/configuration.md).',
+  )
   .version(VERSION);
 
 program
   .command('start')
   .description('Start API, web UI and workers in one process (migrates the database first)')
   .action(run(startCommand));
-program
-  .command('server')
-  .description('Same as start (name used when scaling out on PostgreSQL)')
-  .action(run(startCommand));
+program.command('server').description('Same as start (name used when scaling out on PostgreSQL)').action(run(startCommand));
 
 program
   .command('migrate')

@@ -25,7 +25,16 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { name: 'Jonas Keller', email: 'jonas@crumb.example', team: 'office', roles: [{ role: 'programme_manager' }] },
   { name: 'Priya Nair', email: 'priya@crumb.example', team: 'office', roles: [{ role: 'approver' }, { role: 'builder' }] },
   { name: 'Tomás Ortega', email: 'tomas@crumb.example', team: 'office', roles: [{ role: 'viewer' }] },
-  { name: 'Lena Fischer', email: 'lena@crumb.example', team: 'bakery', manager: true, roles: [{ role: 'approver', team: 'bakery' }, { role: 'programme_manager', team: 'bakery' }] },
+  {
+    name: 'Lena Fischer',
+    email: 'lena@crumb.example',
+    team: 'bakery',
+    manager: true,
+    roles: [
+      { role: 'approver', team: 'bakery' },
+      { role: 'programme_manager', team: 'bakery' },
+    ],
+  },
   { name: 'Kwame Mensah', email: 'kwame@crumb.example', team: 'bakery', roles: [{ role: 'builder', team: 'bakery' }] },
   { name: 'Sofia Rossi', email: 'sofia@crumb.example', team: 'bakery', roles: [] },
   { name: 'Dmitri Volkov', email: 'dmitri@crumb.example', team: 'bakery', roles: [] },

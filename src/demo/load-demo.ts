@@ -37,7 +37,9 @@ export async function loadDemo(services: Services, onProgress: (step: string) =>
       password: DEMO_PASSWORD,
       teamIds: [teamId],
       roles: person.roles.map((r) =>
-        r.team ? { role: r.role, scopeType: 'team' as const, scopeId: teamIds.get(r.team) ?? null } : { role: r.role, scopeType: 'global' as const },
+        r.team
+          ? { role: r.role, scopeType: 'team' as const, scopeId: teamIds.get(r.team) ?? null }
+          : { role: r.role, scopeType: 'global' as const },
       ),
     });
     if (person.manager) await services.teams.setMember(actor, teamId, user.id, true);

@@ -1,6 +1,6 @@
+import { loadConfig } from '../../platform/config/config.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateToLatest, migrationStatus } from '../../platform/db/migrate.ts';
-import { loadConfig } from '../../platform/config/config.ts';
 
 /** `symbiont migrate [--status]`. */
 export async function migrateCommand(options: { status?: boolean }): Promise<void> {

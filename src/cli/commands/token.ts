@@ -1,11 +1,14 @@
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
-import { withServices } from '../context.ts';
 import { TOKEN_SCOPES } from '../../platform/permissions/catalog.ts';
+import { withServices } from '../context.ts';
 
 /** `symbiont token create --user <email> --name <name> [--scopes read,write] [--expires-days N]`. */
 export async function tokenCreateCommand(options: { user: string; name: string; scopes: string; expiresDays?: string }): Promise<void> {
-  const scopes = options.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+  const scopes = options.scopes
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = scopes.filter((s) => !(TOKEN_SCOPES as readonly string[]).includes(s));
   if (bad.length > 0 || scopes.length === 0) {
     throw new AppError('VALIDATION_FAILED', { status: 400, userMessage: `--scopes must be a comma list of ${TOKEN_SCOPES.join(', ')}` });
@@ -15,7 +18,11 @@ export async function tokenCreateCommand(options: { user: string; name: string; 
     throw new AppError('VALIDATION_FAILED', { status: 400, userMessage: '--expires-days must be a whole number from 1 to 3650' });
   }
   await withServices(async (services, handle) => {
-    const user = await handle.db.selectFrom('users').select(['id', 'name']).where('email', '=', options.user.trim().toLowerCase()).executeTakeFirst();
+    const user = await handle.db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('email', '=', options.user.trim().toLowerCase())
+      .executeTakeFirst();
     if (!user) throw new AppError('NOT_FOUND', { status: 404, userMessage: `No user with e-mail ${options.user}.` });
     const grants = await services.roles.grantsOf(user.id);
     // The token is created as its owner, so it can never carry more than the owner's roles allow.

@@ -1,7 +1,7 @@
-import { randomToken } from '../../platform/ids.ts';
-import { cliActor } from '../../platform/permissions/actor.ts';
 import { createUserBody, password as passwordSchema } from '../../modules/auth/auth.schemas.ts';
 import { AppError } from '../../platform/errors.ts';
+import { randomToken } from '../../platform/ids.ts';
+import { cliActor } from '../../platform/permissions/actor.ts';
 import { printTable, readStdin, withServices } from '../context.ts';
 
 async function choosePassword(options: { password?: string; passwordStdin?: boolean }): Promise<{ password: string; generated: boolean }> {
@@ -62,7 +62,13 @@ export async function userListCommand(options: { all?: boolean; json?: boolean }
         .map((r) => (r.scopeName ? `${r.role}@${r.scopeName}` : r.role))
         .join(',');
     if (options.json) {
-      process.stdout.write(`${JSON.stringify(items.map((u) => ({ ...u, roles: rolesOf(u.id).split(',') })), null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(
+          items.map((u) => ({ ...u, roles: rolesOf(u.id).split(',') })),
+          null,
+          2,
+        )}\n`,
+      );
       return;
     }
     printTable(

@@ -66,7 +66,10 @@ export const updateUserBody = z
 export const listUsersQuery = z.object({
   q: z.string().trim().max(120).optional().describe('Matches name or e-mail'),
   teamId: z.string().max(64).optional(),
-  includeInactive: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  includeInactive: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(400).optional(),
 });
@@ -124,7 +127,11 @@ export const createTokenBody = z.object({
   expiresInDays: z.number().int().min(1).max(3650).optional().describe('Days until it stops working; never when omitted'),
 });
 export const listTokensQuery = z.object({
-  all: z.enum(['true', 'false']).default('false').transform((v) => v === 'true').describe("Everyone's tokens (admins)"),
+  all: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe("Everyone's tokens (admins)"),
 });
 
 export const loginBody = z.object({ email: z.string().trim().min(1).max(254), password: z.string().min(1).max(512) });

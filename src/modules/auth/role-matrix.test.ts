@@ -19,7 +19,8 @@ const ACTIONS: Record<string, Action> = {
   },
   'reset password': async (s, t, n) => {
     const id = await t.createUser(`reset${n}@x.test`);
-    return (await s.request({ method: 'POST', url: `/api/v1/users/${id}/password`, payload: { password: 'another-long-password' } })).statusCode;
+    return (await s.request({ method: 'POST', url: `/api/v1/users/${id}/password`, payload: { password: 'another-long-password' } }))
+      .statusCode;
   },
   'list teams': async (s) => (await s.request({ url: '/api/v1/teams' })).statusCode,
   'create team': async (s, _t, n) => (await s.request({ method: 'POST', url: '/api/v1/teams', payload: { name: `Team ${n}` } })).statusCode,
@@ -38,7 +39,9 @@ const ACTIONS: Record<string, Action> = {
   'list role assignments': async (s) => (await s.request({ url: '/api/v1/role-assignments' })).statusCode,
   'assign role': async (s, t, n) => {
     const id = await t.createUser(`assign${n}@x.test`);
-    return (await s.request({ method: 'POST', url: '/api/v1/role-assignments', payload: { userId: id, role: 'builder', scopeType: 'global' } })).statusCode;
+    return (
+      await s.request({ method: 'POST', url: '/api/v1/role-assignments', payload: { userId: id, role: 'builder', scopeType: 'global' } })
+    ).statusCode;
   },
   'revoke role': async (s, t, n) => {
     const id = await t.createUser(`revoke${n}@x.test`, ['builder']);
@@ -120,7 +123,10 @@ describeEachDialect('role matrix', (getDb) => {
     const patch = (teamId: string) => s.request({ method: 'PATCH', url: `/api/v1/teams/${teamId}`, payload: { description: 'changed' } });
     assert.equal((await patch(mine.id)).statusCode, 200);
     assert.equal((await patch(other.id)).statusCode, 403);
-    assert.equal((await s.request({ method: 'PUT', url: `/api/v1/teams/${mine.id}/members/${id}`, payload: { isManager: true } })).statusCode, 204);
+    assert.equal(
+      (await s.request({ method: 'PUT', url: `/api/v1/teams/${mine.id}/members/${id}`, payload: { isManager: true } })).statusCode,
+      204,
+    );
     assert.equal((await s.request({ method: 'PUT', url: `/api/v1/teams/${other.id}/members/${id}`, payload: {} })).statusCode, 403);
     assert.equal((await s.request({ method: 'POST', url: '/api/v1/teams', payload: { name: 'Not allowed' } })).statusCode, 403);
     assert.equal((await s.request({ url: '/api/v1/audit-events' })).statusCode, 403, 'team scope does not grant the global audit log');

@@ -40,12 +40,26 @@ export async function rolesRoutes(app: FastifyInstance, deps: { roles: RolesServ
   );
   r.post(
     '/api/v1/role-assignments',
-    { schema: { tags, summary: 'Assign a role, globally or scoped to a team or category (admin)', body: assignRoleBody, response: responses({ 201: roleAssignmentSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Assign a role, globally or scoped to a team or category (admin)',
+        body: assignRoleBody,
+        response: responses({ 201: roleAssignmentSchema }),
+      },
+    },
     async (request, reply) => reply.status(201).send(await deps.roles.assign(actorOf(request), request.body)),
   );
   r.delete(
     '/api/v1/role-assignments/:id',
-    { schema: { tags, summary: 'Revoke a role assignment (admin); the last admin cannot be removed', params: idParam, response: responses({ 204: noContent }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a role assignment (admin); the last admin cannot be removed',
+        params: idParam,
+        response: responses({ 204: noContent }),
+      },
+    },
     async (request, reply) => {
       await deps.roles.revoke(actorOf(request), request.params.id);
       return reply.status(204).send(null);

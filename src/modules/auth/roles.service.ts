@@ -1,6 +1,6 @@
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/database.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor, RoleGrant } from '../../platform/permissions/actor.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
@@ -64,7 +64,7 @@ export function createRolesService(deps: AuthDeps) {
   }
 
   /** Inserts an assignment inside `trx` with its audit entry; the caller checked rights. */
-async function insert(actor: Actor, trx: Db, userId: string, userName: string, input: RoleInput, path = ''): Promise<RoleAssignmentView> {
+  async function insert(actor: Actor, trx: Db, userId: string, userName: string, input: RoleInput, path = ''): Promise<RoleAssignmentView> {
     const { scopeId, scopeName } = await validate(input, trx, path);
     const row: RoleAssignmentRow = {
       id: newId(),

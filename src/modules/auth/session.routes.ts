@@ -39,7 +39,11 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDep
     '/api/v1/setup',
     {
       config: { public: true },
-      schema: { tags: ['auth'], summary: 'Whether first-run setup is needed', response: responses({ 200: z.object({ needsSetup: z.boolean() }) }) },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether first-run setup is needed',
+        response: responses({ 200: z.object({ needsSetup: z.boolean() }) }),
+      },
     },
     async () => ({ needsSetup: await deps.sessions.needsSetup() }),
   );
@@ -87,7 +91,13 @@ export async function sessionRoutes(app: FastifyInstance, deps: SessionRoutesDep
 
   r.get(
     '/api/v1/auth/session',
-    { schema: { tags: ['auth'], summary: 'The signed-in user, roles, permissions, CSRF token, modules', response: responses({ 200: sessionSchema }) } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user, roles, permissions, CSRF token, modules',
+        response: responses({ 200: sessionSchema }),
+      },
+    },
     async (request) => {
       actorOf(request);
       return deps.sessions.describe(request.auth as NonNullable<typeof request.auth>, deps.modules);

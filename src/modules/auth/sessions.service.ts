@@ -34,8 +34,7 @@ export interface NewSession {
   user: UserView;
 }
 
-const invalidCredentials = () =>
-  new AppError('INVALID_CREDENTIALS', { status: 401, userMessage: 'Wrong e-mail address or password.' });
+const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', { status: 401, userMessage: 'Wrong e-mail address or password.' });
 
 /** Sign-in, sign-out, first-run setup, and resolving a request's credentials to an actor. */
 export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?: number }) {
@@ -106,7 +105,15 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
           throw new AppError('SETUP_ALREADY_DONE', { status: 409, userMessage: 'Symbiont is already set up. Sign in instead.' });
         }
         const id = newId();
-        const actor: Actor = { type: 'user', userId: id, label: input.name, grants: [], tokenScopes: null, requestId: meta.requestId, ip: meta.ip };
+        const actor: Actor = {
+          type: 'user',
+          userId: id,
+          label: input.name,
+          grants: [],
+          tokenScopes: null,
+          requestId: meta.requestId,
+          ip: meta.ip,
+        };
         const user = await usersService.insertUser(actor, trx, {
           ...input,
           teamIds: [],
@@ -146,7 +153,15 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
         await deps.db.transaction().execute(async (trx) => {
           await users.update(user.id, { failed_logins: next.failedLogins, locked_until: next.lockedUntil }, trx);
           if (next.lockedUntil) {
-            const system: Actor = { type: 'system', userId: null, label: 'login guard', grants: [], tokenScopes: null, requestId: meta.requestId, ip: meta.ip };
+            const system: Actor = {
+              type: 'system',
+              userId: null,
+              label: 'login guard',
+              grants: [],
+              tokenScopes: null,
+              requestId: meta.requestId,
+              ip: meta.ip,
+            };
             await deps.audit.record(trx, system, {
               action: 'user.lock',
               objectType: 'user',
@@ -194,7 +209,7 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
           throw new AppError('TOKEN_INVALID', { status: 401, userMessage: 'The API token is unknown, revoked or expired.' });
         }
         const user = await users.findById(row.user_id);
-        if (!user || user.is_active !== 1) {
+        if (user?.is_active !== 1) {
           throw new AppError('TOKEN_INVALID', { status: 401, userMessage: "The API token's owner is deactivated." });
         }
         if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > SESSION_POLICY.touchEveryMs) {
@@ -209,7 +224,7 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
       const session = await credentials.findSession(sessionId);
       if (!session || !sessionIsLive(session, now)) return null;
       const user = await users.findById(session.user_id);
-      if (!user || user.is_active !== 1) return null;
+      if (user?.is_active !== 1) return null;
       if (now.getTime() - new Date(session.last_seen_at).getTime() > SESSION_POLICY.touchEveryMs) {
         await credentials.touchSession(sessionId, now.toISOString());
       }

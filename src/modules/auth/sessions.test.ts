@@ -30,7 +30,11 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
     assert.deepEqual(body.roles.map((r) => r.role).sort(), ['admin', 'member']);
     assert.ok(body.permissions.includes('roles.assign'));
     assert.deepEqual((await t.server.inject({ url: '/api/v1/setup' })).json(), { needsSetup: false });
-    const again = await t.server.inject({ method: 'POST', url: '/api/v1/setup', payload: { email: 'evil@x.test', name: 'Evil', password: TEST_PASSWORD } });
+    const again = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/setup',
+      payload: { email: 'evil@x.test', name: 'Evil', password: TEST_PASSWORD },
+    });
     assert.equal(again.statusCode, 409);
     assert.equal(code(again), 'SETUP_ALREADY_DONE');
   });
@@ -63,18 +67,36 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
   });
 
   it('rejects a wrong password with the same error as an unknown e-mail', async () => {
-    const wrong = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'owner@x.test', password: 'nope-nope-nope' }, remoteAddress: '10.1.0.1' });
-    const unknown = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'ghost@x.test', password: 'nope-nope-nope' }, remoteAddress: '10.1.0.2' });
+    const wrong = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'owner@x.test', password: 'nope-nope-nope' },
+      remoteAddress: '10.1.0.1',
+    });
+    const unknown = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'ghost@x.test', password: 'nope-nope-nope' },
+      remoteAddress: '10.1.0.2',
+    });
     assert.equal(wrong.statusCode, 401);
     assert.equal(unknown.statusCode, 401);
     assert.equal(code(wrong), 'INVALID_CREDENTIALS');
-    assert.equal((wrong.json() as { error: { message: string } }).error.message, (unknown.json() as { error: { message: string } }).error.message);
+    assert.equal(
+      (wrong.json() as { error: { message: string } }).error.message,
+      (unknown.json() as { error: { message: string } }).error.message,
+    );
   });
 
   it('locks an account after 5 wrong passwords for 15 minutes, then lets it in', async () => {
     await t.createUser('locked@x.test');
     const attempt = (password: string, n: number) =>
-      t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'locked@x.test', password }, remoteAddress: `10.2.0.${n}` });
+      t.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'locked@x.test', password },
+        remoteAddress: `10.2.0.${n}`,
+      });
     for (let i = 1; i <= 4; i++) assert.equal((await attempt('wrong-password-x', i)).statusCode, 401);
     const fifth = await attempt('wrong-password-x', 5);
     assert.equal(fifth.statusCode, 423);
@@ -91,13 +113,23 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
   it('rate-limits sign-in attempts per client address', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      const res = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: `nobody${i}@x.test`, password: 'whatever-123' }, remoteAddress: '10.3.0.1' });
+      const res = await t.server.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: `nobody${i}@x.test`, password: 'whatever-123' },
+        remoteAddress: '10.3.0.1',
+      });
       statuses.push(res.statusCode);
     }
     assert.deepEqual(statuses.slice(0, 10), Array(10).fill(401));
     assert.deepEqual(statuses.slice(10), [429, 429]);
     t.clock.advance(61_000);
-    const later = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@x.test', password: 'whatever-123' }, remoteAddress: '10.3.0.1' });
+    const later = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@x.test', password: 'whatever-123' },
+      remoteAddress: '10.3.0.1',
+    });
     assert.equal(later.statusCode, 401);
   });
 
@@ -106,7 +138,12 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
     const none = await s.request({ method: 'POST', url: '/api/v1/teams', payload: { name: 'NoCsrf' }, headers: { 'x-csrf-token': '' } });
     assert.equal(none.statusCode, 403);
     assert.equal(code(none), 'CSRF_TOKEN_INVALID');
-    const wrong = await s.request({ method: 'POST', url: '/api/v1/teams', payload: { name: 'NoCsrf' }, headers: { 'x-csrf-token': 'x'.repeat(32) } });
+    const wrong = await s.request({
+      method: 'POST',
+      url: '/api/v1/teams',
+      payload: { name: 'NoCsrf' },
+      headers: { 'x-csrf-token': 'x'.repeat(32) },
+    });
     assert.equal(code(wrong), 'CSRF_TOKEN_INVALID');
     assert.equal(await t.handle.db.selectFrom('teams').select('id').where('name', '=', 'NoCsrf').executeTakeFirst(), undefined);
     assert.equal((await s.request({ method: 'POST', url: '/api/v1/teams', payload: { name: 'WithCsrf' } })).statusCode, 201);
@@ -126,7 +163,11 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
   it('lets API tokens act within their scopes only, until revoked or expired', async () => {
     const s = await t.login('owner@x.test');
     const make = async (scopes: string[], expiresInDays?: number) => {
-      const res = await s.request({ method: 'POST', url: '/api/v1/api-tokens', payload: { name: scopes.join('+'), scopes, expiresInDays } });
+      const res = await s.request({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        payload: { name: scopes.join('+'), scopes, expiresInDays },
+      });
       assert.equal(res.statusCode, 201, res.body);
       return res.json() as { token: string; apiToken: { id: string; prefix: string } };
     };
@@ -134,13 +175,27 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
     assert.match(read.token, /^sym_[A-Za-z0-9]{8}_/);
     const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
     assert.equal((await t.server.inject({ url: '/api/v1/teams', headers: bearer(read.token) })).statusCode, 200);
-    const write = await t.server.inject({ method: 'POST', url: '/api/v1/teams', payload: { name: 'ByToken' }, headers: bearer(read.token) });
+    const write = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/teams',
+      payload: { name: 'ByToken' },
+      headers: bearer(read.token),
+    });
     assert.equal(write.statusCode, 403);
     assert.equal(code(write), 'INSUFFICIENT_SCOPE');
 
     const rw = await make(['read', 'write']);
-    assert.equal((await t.server.inject({ method: 'POST', url: '/api/v1/teams', payload: { name: 'ByToken' }, headers: bearer(rw.token) })).statusCode, 201, 'tokens need no CSRF header');
-    const adminAction = await t.server.inject({ method: 'POST', url: '/api/v1/users', payload: { email: 'tok@x.test', name: 'Tok' }, headers: bearer(rw.token) });
+    assert.equal(
+      (await t.server.inject({ method: 'POST', url: '/api/v1/teams', payload: { name: 'ByToken' }, headers: bearer(rw.token) })).statusCode,
+      201,
+      'tokens need no CSRF header',
+    );
+    const adminAction = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'tok@x.test', name: 'Tok' },
+      headers: bearer(rw.token),
+    });
     assert.equal(code(adminAction), 'INSUFFICIENT_SCOPE', 'admin actions need the admin scope');
 
     assert.equal((await s.request({ method: 'DELETE', url: `/api/v1/api-tokens/${rw.apiToken.id}` })).statusCode, 204);
@@ -152,7 +207,10 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
     t.clock.advance(86_400_000 + 1000);
     assert.equal((await t.server.inject({ url: '/api/v1/teams', headers: bearer(short.token) })).statusCode, 401);
     const stored = await t.handle.db.selectFrom('api_tokens').select('token_hash').execute();
-    assert.ok(stored.every((r) => r.token_hash.length === 64 && !r.token_hash.startsWith('sym_')), 'only hashes are stored');
+    assert.ok(
+      stored.every((r) => r.token_hash.length === 64 && !r.token_hash.startsWith('sym_')),
+      'only hashes are stored',
+    );
   });
 
   it('does not let a member mint a token with more than their roles allow', async () => {
@@ -164,7 +222,10 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
 
   it('keeps the last administrator', async () => {
     const s = await t.login('owner@x.test');
-    const owner = (await s.request({ url: '/api/v1/auth/session' })).json() as { user: { id: string }; roles: { id: string; role: string }[] };
+    const owner = (await s.request({ url: '/api/v1/auth/session' })).json() as {
+      user: { id: string };
+      roles: { id: string; role: string }[];
+    };
     const adminRole = owner.roles.find((r) => r.role === 'admin');
     const revoke = await s.request({ method: 'DELETE', url: `/api/v1/role-assignments/${adminRole?.id}` });
     assert.equal(revoke.statusCode, 409);
@@ -179,16 +240,29 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
     const admin = await t.login('owner@x.test');
     assert.equal((await admin.request({ method: 'PATCH', url: `/api/v1/users/${id}`, payload: { isActive: false } })).statusCode, 200);
     assert.equal((await leaver.request({ url: '/api/v1/auth/session' })).statusCode, 401);
-    const res = await t.server.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'leaver@x.test', password: TEST_PASSWORD }, remoteAddress: '10.4.0.1' });
+    const res = await t.server.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'leaver@x.test', password: TEST_PASSWORD },
+      remoteAddress: '10.4.0.1',
+    });
     assert.equal(code(res), 'ACCOUNT_DISABLED');
   });
 
   it('changes your own password only with the current one', async () => {
     await t.createUser('changer@x.test');
     const s: Session = await t.login('changer@x.test');
-    const wrong = await s.request({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: 'not-it', newPassword: 'brand-new-password' } });
+    const wrong = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: 'not-it', newPassword: 'brand-new-password' },
+    });
     assert.equal(wrong.statusCode, 400);
-    const ok = await s.request({ method: 'POST', url: '/api/v1/auth/password', payload: { currentPassword: TEST_PASSWORD, newPassword: 'brand-new-password' } });
+    const ok = await s.request({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'brand-new-password' },
+    });
     assert.equal(ok.statusCode, 204);
     await t.login('changer@x.test', 'brand-new-password');
   });

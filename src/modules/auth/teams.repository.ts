@@ -43,12 +43,16 @@ export function createTeamsRepository(db: Db) {
       await trx.deleteFrom('teams').where('id', '=', id).execute();
     },
     async count(trx: Db = db): Promise<number> {
-      const row = await trx.selectFrom('teams').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      const row = await trx
+        .selectFrom('teams')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     async list(q: string | undefined, limit: number, after?: { name: string; id: string }): Promise<TeamWithCount[]> {
       let query = withCount(db);
-      if (q) query = query.where((eb) => eb(eb.fn('lower', ['teams.name']), 'like', `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      if (q)
+        query = query.where((eb) => eb(eb.fn('lower', ['teams.name']), 'like', `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
       if (after) {
         query = query.where((eb) =>
           eb.or([eb('teams.name', '>', after.name), eb.and([eb('teams.name', '=', after.name), eb('teams.id', '>', after.id)])]),
@@ -67,12 +71,7 @@ export function createTeamsRepository(db: Db) {
         .execute();
     },
     async findMember(teamId: string, userId: string, trx: Db = db) {
-      return trx
-        .selectFrom('team_members')
-        .selectAll()
-        .where('team_id', '=', teamId)
-        .where('user_id', '=', userId)
-        .executeTakeFirst();
+      return trx.selectFrom('team_members').selectAll().where('team_id', '=', teamId).where('user_id', '=', userId).executeTakeFirst();
     },
     async upsertMember(row: { team_id: string; user_id: string; is_manager: number; created_at: string }, trx: Db = db): Promise<void> {
       await trx

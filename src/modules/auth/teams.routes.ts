@@ -3,7 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { pageSchema } from '../../platform/http/pagination.ts';
 import { noContent, responses } from '../../platform/http/responses.ts';
-import { createTeamBody, idParam, listTeamsQuery, memberBody, memberParams, teamDetailSchema, teamSchema, updateTeamBody } from './auth.schemas.ts';
+import {
+  createTeamBody,
+  idParam,
+  listTeamsQuery,
+  memberBody,
+  memberParams,
+  teamDetailSchema,
+  teamSchema,
+  updateTeamBody,
+} from './auth.schemas.ts';
 import type { TeamsService } from './teams.service.ts';
 
 export async function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsService }): Promise<void> {
@@ -12,7 +21,14 @@ export async function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsServ
 
   r.get(
     '/api/v1/teams',
-    { schema: { tags, summary: 'List teams with member counts', querystring: listTeamsQuery, response: responses({ 200: pageSchema(teamSchema) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'List teams with member counts',
+        querystring: listTeamsQuery,
+        response: responses({ 200: pageSchema(teamSchema) }),
+      },
+    },
     async (request) => deps.teams.list(actorOf(request), request.query),
   );
   r.post(
@@ -27,12 +43,27 @@ export async function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsServ
   );
   r.patch(
     '/api/v1/teams/:id',
-    { schema: { tags, summary: 'Rename or describe a team', params: idParam, body: updateTeamBody, response: responses({ 200: teamSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Rename or describe a team',
+        params: idParam,
+        body: updateTeamBody,
+        response: responses({ 200: teamSchema }),
+      },
+    },
     async (request) => deps.teams.update(actorOf(request), request.params.id, request.body),
   );
   r.delete(
     '/api/v1/teams/:id',
-    { schema: { tags, summary: 'Delete a team (memberships and team-scoped roles go with it)', params: idParam, response: responses({ 204: noContent }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Delete a team (memberships and team-scoped roles go with it)',
+        params: idParam,
+        response: responses({ 204: noContent }),
+      },
+    },
     async (request, reply) => {
       await deps.teams.remove(actorOf(request), request.params.id);
       return reply.status(204).send(null);
@@ -40,7 +71,15 @@ export async function teamsRoutes(app: FastifyInstance, deps: { teams: TeamsServ
   );
   r.put(
     '/api/v1/teams/:id/members/:userId',
-    { schema: { tags, summary: 'Add a member or change whether they manage the team', params: memberParams, body: memberBody, response: responses({ 204: noContent }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a member or change whether they manage the team',
+        params: memberParams,
+        body: memberBody,
+        response: responses({ 204: noContent }),
+      },
+    },
     async (request, reply) => {
       await deps.teams.setMember(actorOf(request), request.params.id, request.params.userId, request.body.isManager);
       return reply.status(204).send(null);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AppError, notFound } from '../../platform/errors.ts';
 import { type Db, isUniqueViolation } from '../../platform/db/database.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';

@@ -12,7 +12,14 @@ export async function tokensRoutes(app: FastifyInstance, deps: { tokens: TokensS
 
   r.get(
     '/api/v1/api-tokens',
-    { schema: { tags, summary: 'Your API tokens (everyone’s with all=true, admins)', querystring: listTokensQuery, response: responses({ 200: z.object({ items: z.array(apiTokenSchema) }) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Your API tokens (everyone’s with all=true, admins)',
+        querystring: listTokensQuery,
+        response: responses({ 200: z.object({ items: z.array(apiTokenSchema) }) }),
+      },
+    },
     async (request) => ({ items: await deps.tokens.list(actorOf(request), request.query.all) }),
   );
   r.post(

@@ -1,5 +1,5 @@
-import { AppError, notFound } from '../../platform/errors.ts';
 import { hashSecret } from '../../platform/auth/secret-hash.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { newId, randomToken } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { authorize, grantableScopes } from '../../platform/permissions/authorize.ts';
@@ -52,7 +52,10 @@ export function createTokensService(deps: AuthDeps) {
         });
       }
       const now = deps.clock.now();
-      const prefix = randomToken(12).replace(/[^A-Za-z0-9]/g, '').slice(0, 8).padEnd(8, 'x');
+      const prefix = randomToken(12)
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 8)
+        .padEnd(8, 'x');
       const secret = randomToken(32);
       const token = `sym_${prefix}_${secret}`;
       const row: ApiTokenRow = {

@@ -23,7 +23,10 @@ export function createUsersRepository(db: Db) {
       await trx.updateTable('users').set(patch).where('id', '=', id).execute();
     },
     async count(trx: Db = db): Promise<number> {
-      const row = await trx.selectFrom('users').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      const row = await trx
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(row.n);
     },
     /** Keyset page ordered by (name, id). */
@@ -36,9 +39,7 @@ export function createUsersRepository(db: Db) {
       if (!filter.includeInactive) query = query.where('users.is_active', '=', 1);
       if (filter.q) {
         const like = likePattern(filter.q);
-        query = query.where((eb) =>
-          eb.or([eb(eb.fn('lower', ['users.name']), 'like', like), eb('users.email', 'like', like)]),
-        );
+        query = query.where((eb) => eb.or([eb(eb.fn('lower', ['users.name']), 'like', like), eb('users.email', 'like', like)]));
       }
       if (filter.teamId) {
         const teamId = filter.teamId;

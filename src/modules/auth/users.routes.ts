@@ -12,7 +12,14 @@ export async function usersRoutes(app: FastifyInstance, deps: { users: UsersServ
 
   r.get(
     '/api/v1/users',
-    { schema: { tags, summary: 'List people (by name, cursor-paginated)', querystring: listUsersQuery, response: responses({ 200: pageSchema(userSchema) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'List people (by name, cursor-paginated)',
+        querystring: listUsersQuery,
+        response: responses({ 200: pageSchema(userSchema) }),
+      },
+    },
     async (request) => deps.users.list(actorOf(request), request.query),
   );
   r.post(
@@ -27,7 +34,15 @@ export async function usersRoutes(app: FastifyInstance, deps: { users: UsersServ
   );
   r.patch(
     '/api/v1/users/:id',
-    { schema: { tags, summary: 'Edit name, e-mail or active state (admin)', params: idParam, body: updateUserBody, response: responses({ 200: userSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit name, e-mail or active state (admin)',
+        params: idParam,
+        body: updateUserBody,
+        response: responses({ 200: userSchema }),
+      },
+    },
     async (request) => deps.users.update(actorOf(request), request.params.id, request.body),
   );
   r.post(

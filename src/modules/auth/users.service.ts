@@ -1,11 +1,11 @@
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { type Db, isUniqueViolation } from '../../platform/db/database.ts';
+import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
-import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
-import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
-import { z } from 'zod';
 import type { AuthDeps } from './auth.deps.ts';
 import type { CreateUserInput, UserView } from './auth.schemas.ts';
 import { createRolesRepository } from './roles.repository.ts';
@@ -73,7 +73,8 @@ export function createUsersService(deps: AuthDeps) {
     }
     const teamIds = [...new Set(input.teamIds)];
     const found = await teams.findByIds(teamIds, trx);
-    const missing = teamIds.findIndex((id) => !found.some((t) => t.id === id));
+    const foundIds = new Set(found.map((t) => t.id));
+    const missing = teamIds.findIndex((id) => !foundIds.has(id));
     if (missing >= 0) {
       throw new AppError('VALIDATION_FAILED', {
         status: 400,
@@ -93,7 +94,10 @@ export function createUsersService(deps: AuthDeps) {
       seen.add(key);
       assigned.push(await roles.insert(actor, trx, row.id, row.name, role, index === 0 ? '' : `roles.${index - 1}.`));
     }
-    const created = toUserView(row, found.map((t) => ({ id: t.id, name: t.name })));
+    const created = toUserView(
+      row,
+      found.map((t) => ({ id: t.id, name: t.name })),
+    );
     await deps.audit.record(trx, actor, {
       action: 'user.create',
       objectType: 'user',
@@ -135,7 +139,11 @@ export function createUsersService(deps: AuthDeps) {
       return { ...user, roles: await roles.list(actor, id) };
     },
 
-    async update(actor: Actor, id: string, patch: { name?: string | undefined; email?: string | undefined; isActive?: boolean | undefined }) {
+    async update(
+      actor: Actor,
+      id: string,
+      patch: { name?: string | undefined; email?: string | undefined; isActive?: boolean | undefined },
+    ) {
       authorize(actor, 'users.manage');
       return deps.db.transaction().execute(async (trx) => {
         const before = await view(id, trx);
@@ -172,7 +180,11 @@ export function createUsersService(deps: AuthDeps) {
       await deps.db.transaction().execute(async (trx) => {
         const user = await users.findById(id, trx);
         if (!user) throw notFound('User', id);
-        await users.update(id, { password_hash: hash, failed_logins: 0, locked_until: null, updated_at: deps.clock.now().toISOString() }, trx);
+        await users.update(
+          id,
+          { password_hash: hash, failed_logins: 0, locked_until: null, updated_at: deps.clock.now().toISOString() },
+          trx,
+        );
         await credentials.deleteSessionsOf(id, trx);
         await deps.audit.record(trx, actor, {
           action: 'user.password_reset',
@@ -197,7 +209,12 @@ export function createUsersService(deps: AuthDeps) {
       const hash = await hashPassword(newPassword);
       await deps.db.transaction().execute(async (trx) => {
         await users.update(user.id, { password_hash: hash, updated_at: deps.clock.now().toISOString() }, trx);
-        await deps.audit.record(trx, actor, { action: 'user.password_change', objectType: 'user', objectId: user.id, after: { passwordChanged: true } });
+        await deps.audit.record(trx, actor, {
+          action: 'user.password_change',
+          objectType: 'user',
+          objectId: user.id,
+          after: { passwordChanged: true },
+        });
       });
     },
 

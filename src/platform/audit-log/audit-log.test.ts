@@ -51,7 +51,11 @@ describeEachDialect('audit log', (getDb) => {
   });
 
   it('never stores a password or token in an entry', async () => {
-    await admin.request({ method: 'POST', url: '/api/v1/users', payload: { email: 'p@x.test', name: 'P', password: 'super-secret-password' } });
+    await admin.request({
+      method: 'POST',
+      url: '/api/v1/users',
+      payload: { email: 'p@x.test', name: 'P', password: 'super-secret-password' },
+    });
     const created = await admin.request({ method: 'POST', url: '/api/v1/api-tokens', payload: { name: 't', scopes: ['read'] } });
     const token = (created.json() as { token: string }).token;
     const all = JSON.stringify(await events('?limit=200'));
@@ -62,14 +66,22 @@ describeEachDialect('audit log', (getDb) => {
 
   it('filters by action prefix, actor and free text, newest first, with cursor pages', async () => {
     for (const name of ['Alpha', 'Beta', 'Gamma']) await admin.request({ method: 'POST', url: '/api/v1/teams', payload: { name } });
-    const teamEvents = await events('?action=team.&actorId=' + admin.userId);
+    const teamEvents = await events(`?action=team.&actorId=${admin.userId}`);
     assert.ok(teamEvents.every((e) => e.action.startsWith('team.')));
     const page1 = await admin.request({ url: '/api/v1/audit-events?action=team.create&limit=2' });
     const body1 = page1.json() as { items: AuditEvent[]; nextCursor: string };
     assert.equal(body1.items.length, 2);
-    assert.deepEqual(body1.items.map((e) => e.after?.name), ['Gamma', 'Beta']);
-    const body2 = (await admin.request({ url: `/api/v1/audit-events?action=team.create&limit=2&cursor=${body1.nextCursor}` })).json() as { items: AuditEvent[] };
-    assert.deepEqual(body2.items.map((e) => e.after?.name), ['Alpha', 'Bakery']);
+    assert.deepEqual(
+      body1.items.map((e) => e.after?.name),
+      ['Gamma', 'Beta'],
+    );
+    const body2 = (await admin.request({ url: `/api/v1/audit-events?action=team.create&limit=2&cursor=${body1.nextCursor}` })).json() as {
+      items: AuditEvent[];
+    };
+    assert.deepEqual(
+      body2.items.map((e) => e.after?.name),
+      ['Alpha', 'Bakery'],
+    );
     const text = await events('?q=gamma');
     assert.ok(text.length >= 1 && text.every((e) => JSON.stringify(e).toLowerCase().includes('gamma')));
   });
@@ -85,7 +97,10 @@ describeEachDialect('audit log', (getDb) => {
     const lines = csv.body.trim().split('\r\n');
     assert.equal(lines[0], 'id,occurredAt,actorType,actorId,actorLabel,action,objectType,objectId,before,after,requestId,ip');
     assert.equal(lines.length, 5);
-    assert.deepEqual(lines.slice(1).map((l) => l.split(',')[0]), rows.map((r) => r.id));
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[0]),
+      rows.map((r) => r.id),
+    );
   });
 
   it('offers no API to change or delete entries', async () => {
@@ -95,7 +110,9 @@ describeEachDialect('audit log', (getDb) => {
       const res = await admin.request({ method, url: `/api/v1/audit-events/${entry.id}`, payload: {} });
       assert.equal(res.statusCode, 404, `${method} has no route`);
     }
-    assert.ok(!t.server.registeredRoutes.some((r) => r.url.startsWith('/api/v1/audit-events') && r.method !== 'GET' && r.method !== 'HEAD'));
+    assert.ok(
+      !t.server.registeredRoutes.some((r) => r.url.startsWith('/api/v1/audit-events') && r.method !== 'GET' && r.method !== 'HEAD'),
+    );
   });
 
   it('refuses modification in the database itself', async () => {

@@ -25,7 +25,12 @@ export const envSchema = z.object({
     .describe('Signs sessions and encrypts credentials; generated into the data dir when unset'),
   SYMBIONT_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SYMBIONT_TRUST_PROXY: booleanFlag.default(false).describe('Trust X-Forwarded-* headers from a reverse proxy'),
-  SYMBIONT_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  SYMBIONT_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
   SYMBIONT_PUBLIC_URL: z.string().url().optional().describe('External URL, used in links and to decide Secure cookies'),
 });
 

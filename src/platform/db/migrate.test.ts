@@ -34,7 +34,10 @@ describeEachDialect(
       await assert.rejects(sql`update audit_events set action = 'x.forged'`.execute(db), /AUDIT_LOG_IMMUTABLE/);
       await assert.rejects(sql`delete from audit_events`.execute(db), /AUDIT_LOG_IMMUTABLE/);
       const rows = await sql<{ action: string }>`select action from audit_events`.execute(db);
-      assert.deepEqual(rows.rows.map((r) => r.action), ['x.create']);
+      assert.deepEqual(
+        rows.rows.map((r) => r.action),
+        ['x.create'],
+      );
     });
   },
   { migrate: false },

@@ -51,8 +51,7 @@ export function authorize(actor: Actor, permission: Permission, target?: Target)
 /** Permissions the actor holds on at least one target (the UI shows or hides actions with it). */
 export function heldPermissions(actor: Actor): Permission[] {
   return ALL_PERMISSIONS.filter(
-    (p) =>
-      scopeAllows(actor, PERMISSIONS[p].scope) && actor.grants.some((g) => ROLES[g.role]?.permissions.includes(p)),
+    (p) => scopeAllows(actor, PERMISSIONS[p].scope) && actor.grants.some((g) => ROLES[g.role]?.permissions.includes(p)),
   );
 }
 

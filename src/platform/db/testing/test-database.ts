@@ -26,11 +26,7 @@ async function pgAdminUrl(): Promise<string> {
 /** The dialects tests run on here, and why any is skipped. */
 export function testDialects(): { dialect: Dialect; skip: string | false }[] {
   const pgSkip =
-    process.env.SYMBIONT_TEST_PG === 'off'
-      ? 'SYMBIONT_TEST_PG=off'
-      : process.env.SYMBIONT_TEST_PG_URL
-        ? null
-        : pgUnavailableReason();
+    process.env.SYMBIONT_TEST_PG === 'off' ? 'SYMBIONT_TEST_PG=off' : process.env.SYMBIONT_TEST_PG_URL ? null : pgUnavailableReason();
   return [
     { dialect: 'sqlite', skip: false },
     { dialect: 'postgres', skip: pgSkip ?? false },
@@ -45,7 +41,9 @@ export async function createTestDatabase(dialect: Dialect, options: { migrate?: 
     return handle;
   }
   const adminUrl = await pgAdminUrl();
-  const name = `t_${randomToken(9).toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+  const name = `t_${randomToken(9)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
