@@ -12,7 +12,10 @@ describe('docs/roles.md', () => {
     for (const [permission, def] of Object.entries(PERMISSIONS)) {
       const row = doc.split('\n').find((l) => l.startsWith(`| \`${permission}\``));
       assert.ok(row, `row for ${permission}`);
-      const cells = row.split('|').slice(1, -1).map((c) => c.trim());
+      const cells = row
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       assert.equal(cells[1], def.scope, `${permission} scope`);
       ROLE_KEYS.forEach((role, i) => {
         const granted = (ROLES[role].permissions as readonly string[]).includes(permission);
