@@ -1,17 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { VERSION } from '../app.ts';
-import { backupCommand } from './commands/backup.ts';
-import { demoCommand } from './commands/demo.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { startCommand } from './commands/start.ts';
-import { tokenCreateCommand } from './commands/token.ts';
-import { userCreateCommand, userListCommand, userResetPasswordCommand } from './commands/user.ts';
-import { fail } from './context.ts';
 
+const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+/**
+ * Loads a command's module only when it runs, so `--help` and small commands do not pay for
+ * importing the whole server.
+ */
 const run =
-  <A extends unknown[]>(fn: (...args: A) => Promise<void>) =>
-  (...args: A) =>
-    fn(...args).catch(fail);
+  <M, A extends unknown[]>(load: () => Promise<M>, pick: (m: M) => (...args: A) => Promise<void>) =>
+  async (...args: A) => {
+    const { fail } = await import('./context.ts');
+    try {
+      await pick(await load())(...args);
+    } catch (error) {
+      fail(error);
+    }
+  };
 
 const program = new Command('symbiont')
   .description(
@@ -22,14 +27,32 @@ const program = new Command('symbiont')
 program
   .command('start')
   .description('Start API, web UI and workers in one process (migrates the database first)')
-  .action(run(startCommand));
-program.command('server').description('Same as start (name used when scaling out on PostgreSQL)').action(run(startCommand));
+  .action(
+    run(
+      () => import('./commands/start.ts'),
+      (m) => m.startCommand,
+    ),
+  );
+program
+  .command('server')
+  .description('Same as start (name used when scaling out on PostgreSQL)')
+  .action(
+    run(
+      () => import('./commands/start.ts'),
+      (m) => m.startCommand,
+    ),
+  );
 
 program
   .command('migrate')
   .description('Bring the database to the latest migration')
   .option('--status', 'only show applied and pending migrations')
-  .action(run(migrateCommand));
+  .action(
+    run(
+      () => import('./commands/migrate.ts'),
+      (m) => m.migrateCommand,
+    ),
+  );
 
 const user = program.command('user').description('Manage people');
 user
@@ -41,20 +64,35 @@ user
   .addOption(new Option('--role <role...>', 'global roles to add').choices(['admin', 'programme_manager', 'approver', 'builder', 'viewer']))
   .option('--password <password>', 'initial password (visible in shell history; prefer --password-stdin)')
   .option('--password-stdin', 'read the password from standard input')
-  .action(run(userCreateCommand));
+  .action(
+    run(
+      () => import('./commands/user.ts'),
+      (m) => m.userCreateCommand,
+    ),
+  );
 user
   .command('list')
   .description('List people with teams and roles')
   .option('--all', 'include deactivated users')
   .option('--json', 'print JSON')
-  .action(run(userListCommand));
+  .action(
+    run(
+      () => import('./commands/user.ts'),
+      (m) => m.userListCommand,
+    ),
+  );
 user
   .command('reset-password')
   .description("Set a user's password, clear a lock-out and end their sessions")
   .argument('<email>', 'the user’s e-mail address')
   .option('--password <password>', 'new password (else one is generated and printed)')
   .option('--password-stdin', 'read the password from standard input')
-  .action(run(userResetPasswordCommand));
+  .action(
+    run(
+      () => import('./commands/user.ts'),
+      (m) => m.userResetPasswordCommand,
+    ),
+  );
 
 const token = program.command('token').description('Manage API tokens');
 token
@@ -64,18 +102,33 @@ token
   .requiredOption('--name <name>', 'what the token is for')
   .option('--scopes <list>', 'comma list of read, write, admin', 'read')
   .option('--expires-days <days>', 'days until it expires (default: never)')
-  .action(run(tokenCreateCommand));
+  .action(
+    run(
+      () => import('./commands/token.ts'),
+      (m) => m.tokenCreateCommand,
+    ),
+  );
 
 program
   .command('backup')
   .description('Online backup of the SQLite database to a file (PostgreSQL: use pg_dump)')
   .argument('[file]', 'target file (default: <data dir>/backups/symbiont-<time>.db)')
-  .action(run(backupCommand));
+  .action(
+    run(
+      () => import('./commands/backup.ts'),
+      (m) => m.backupCommand,
+    ),
+  );
 
 program
   .command('demo')
   .description('Load the demo company (Crumb & Co. bakery: 3 teams, 12 people) into a fresh database')
-  .action(run(demoCommand));
+  .action(
+    run(
+      () => import('./commands/demo.ts'),
+      (m) => m.demoCommand,
+    ),
+  );
 
 program.showHelpAfterError('(run with --help for usage)');
 await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import { createLogger } from '../../platform/logger.ts';
 function ensureWebBuilt(log: (m: string) => void): string | null {
   const webDir = path.join(ROOT_DIR, 'dist', 'web');
   if (existsSync(path.join(webDir, 'index.html'))) return webDir;
+  if (process.env.SYMBIONT_SKIP_WEB_BUILD === '1') return null;
   const vite = path.join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js');
   if (!existsSync(vite)) {
     log('web UI not built and vite is not installed: serving the API only (run `npm run build:web`)');

@@ -1,0 +1,167 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { freePort } from '../../src/platform/db/testing/pg-cluster.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const BIN = path.join(ROOT, 'bin', 'symbiont.js');
+
+describe('symbiont CLI', { timeout: 120_000 }, () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  function cli(args: string[], input?: string) {
+    const res = spawnSync(process.execPath, [BIN, ...args], { env, input, encoding: 'utf8', timeout: 60_000 });
+    return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+  }
+
+  before(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'symbiont-cli-'));
+    env = { ...process.env, SYMBIONT_DATA_DIR: dataDir, SYMBIONT_LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  });
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints help for every command', () => {
+    for (const args of [
+      ['--help'],
+      ['start', '--help'],
+      ['user', 'create', '--help'],
+      ['token', 'create', '--help'],
+      ['backup', '--help'],
+      ['demo', '--help'],
+    ]) {
+      const res = cli(args);
+      assert.equal(res.status, 0, args.join(' '));
+      assert.match(res.stdout, /Usage: symbiont/);
+    }
+  });
+
+  it('names the bad environment variable and exits 1', () => {
+    const res = spawnSync(process.execPath, [BIN, 'migrate'], { env: { ...env, SYMBIONT_PORT: 'eighty' }, encoding: 'utf8' });
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /SYMBIONT_PORT/);
+    assert.match(res.stderr, /CONFIG_INVALID/);
+  });
+
+  it('migrates, then reports nothing pending', () => {
+    assert.match(cli(['migrate']).stdout, /applied 2026/);
+    assert.match(cli(['migrate', '--status']).stdout, /1 applied, 0 pending/);
+  });
+
+  it('creates an admin with a password from stdin, lists users, refuses a duplicate', () => {
+    const created = cli(
+      ['user', 'create', '--email', 'Owner@Example.com', '--name', 'Owner', '--admin', '--password-stdin'],
+      'a-long-passphrase\n',
+    );
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.stdout, /created Owner <owner@example.com>.*administrator/);
+    const listed = cli(['user', 'list', '--json']);
+    const users = JSON.parse(listed.stdout) as { email: string; roles: string[] }[];
+    assert.deepEqual(
+      users.map((u) => [u.email, [...u.roles].sort()]),
+      [['owner@example.com', ['admin', 'member']]],
+    );
+    const dup = cli(['user', 'create', '--email', 'owner@example.com', '--name', 'Again']);
+    assert.equal(dup.status, 1);
+    assert.match(dup.stderr, /EMAIL_TAKEN/);
+  });
+
+  it('resets a password with a generated one and prints it', () => {
+    const res = cli(['user', 'reset-password', 'owner@example.com']);
+    assert.equal(res.status, 0, res.stderr);
+    assert.match(res.stdout, /password: \S{20}/);
+  });
+
+  it('creates a token that is only stored hashed', () => {
+    const res = cli(['token', 'create', '--user', 'owner@example.com', '--name', 'ci', '--scopes', 'read,write']);
+    assert.equal(res.status, 0, res.stderr);
+    const token = res.stdout.trim();
+    assert.match(token, /^sym_[A-Za-z0-9]{8}_[\w-]{43}$/);
+    const db = new Database(path.join(dataDir, 'symbiont.db'), { readonly: true });
+    const rows = db.prepare('select token_hash, scopes from api_tokens').all() as { token_hash: string; scopes: string }[];
+    db.close();
+    assert.equal(rows.length, 1);
+    assert.notEqual(rows[0]?.token_hash, token);
+    assert.equal(rows[0]?.scopes, '["read","write"]');
+    assert.match(cli(['token', 'create', '--user', 'owner@example.com', '--name', 'x', '--scopes', 'root']).stderr, /--scopes/);
+  });
+
+  it('writes an online backup that opens as a database with the same users', () => {
+    const target = path.join(dataDir, 'copy.db');
+    const res = cli(['backup', target]);
+    assert.equal(res.status, 0, res.stderr);
+    const db = new Database(target, { readonly: true });
+    const n = db.prepare('select count(*) as n from users').get() as { n: number };
+    db.close();
+    assert.equal(n.n, 1);
+    assert.match(cli(['backup', target]).stderr, /already exists/);
+  });
+
+  it('points PostgreSQL users to pg_dump for backups', () => {
+    const res = spawnSync(process.execPath, [BIN, 'backup'], {
+      env: { ...env, DATABASE_URL: 'postgres://u@127.0.0.1:1/x' },
+      encoding: 'utf8',
+    });
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /pg_dump/);
+  });
+
+  it('refuses to load the demo into a database that has people', () => {
+    const res = cli(['demo']);
+    assert.equal(res.status, 1);
+    assert.match(res.stderr, /fresh database/);
+  });
+
+  it('loads the demo company into a fresh database', () => {
+    const fresh = mkdtempSync(path.join(tmpdir(), 'symbiont-demo-'));
+    try {
+      const res = spawnSync(process.execPath, [BIN, 'demo'], { env: { ...env, SYMBIONT_DATA_DIR: fresh }, encoding: 'utf8' });
+      assert.equal(res.status, 0, res.stderr);
+      assert.match(res.stdout, /3 teams, 12 people/);
+      const db = new Database(path.join(fresh, 'symbiont.db'), { readonly: true });
+      const teams = db.prepare('select count(*) as n from teams').get() as { n: number };
+      const audit = db.prepare("select count(*) as n from audit_events where action = 'user.create'").get() as { n: number };
+      db.close();
+      assert.equal(teams.n, 3);
+      assert.equal(audit.n, 12, 'demo rows are audited like any other');
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it('starts, becomes ready, and shuts down gracefully on SIGTERM', async () => {
+    const port = await freePort();
+    const child: ChildProcess = spawn(process.execPath, [BIN, 'start'], {
+      env: { ...env, SYMBIONT_PORT: String(port), SYMBIONT_SKIP_WEB_BUILD: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+    });
+    try {
+      let ready = false;
+      for (let i = 0; i < 300 && !ready; i++) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+          ready = res.status === 200;
+        } catch {
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
+      assert.ok(ready, `ready; output: ${out}`);
+      assert.match(out, new RegExp(`open http://127.0.0.1:${port}/`));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+      assert.match(out, /SIGTERM received/);
+      assert.ok(existsSync(path.join(dataDir, 'secret.key')));
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
