@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { freePort } from '../../src/platform/db/testing/pg-cluster.ts';
+import { testDialects } from '../../src/platform/db/testing/test-database.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'symbiont.js');
@@ -144,16 +146,7 @@ describe('symbiont CLI', { timeout: 120_000 }, () => {
       out += d;
     });
     try {
-      let ready = false;
-      for (let i = 0; i < 300 && !ready; i++) {
-        try {
-          const res = await fetch(`http://127.0.0.1:${port}/readyz`);
-          ready = res.status === 200;
-        } catch {
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      }
-      assert.ok(ready, `ready; output: ${out}`);
+      await waitReady(port, child, () => out);
       assert.match(out, new RegExp(`open http://127.0.0.1:${port}/`));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
@@ -162,6 +155,67 @@ describe('symbiont CLI', { timeout: 120_000 }, () => {
       assert.ok(existsSync(path.join(dataDir, 'secret.key')));
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
+
+async function waitReady(port: number, child: ChildProcess, output: () => string): Promise<Record<string, unknown>> {
+  for (let i = 0; i < 400; i++) {
+    if (child.exitCode !== null) break;
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/readyz`);
+      if (res.status === 200) return (await res.json()) as Record<string, unknown>;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`not ready; output: ${output()}`);
+}
+
+const pgSkip = testDialects().find((d) => d.dialect === 'postgres')?.skip;
+
+describe('symbiont on PostgreSQL (DATABASE_URL)', { skip: pgSkip || undefined, timeout: 120_000 }, () => {
+  it('migrates, loads the demo and serves the same product', async () => {
+    const { createTestDatabase } = await import('../../src/platform/db/testing/test-database.ts');
+    // A fresh, unmigrated database on the run's cluster: the CLI must migrate it itself.
+    const handle = await createTestDatabase('postgres', { migrate: false });
+    const dbName = (await handle.db.selectNoFrom((eb) => eb.fn<string>('current_database', []).as('name')).executeTakeFirstOrThrow()).name;
+    const url = new URL(process.env.SYMBIONT_TEST_PG_URL ?? '');
+    url.pathname = `/${dbName}`;
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'symbiont-pgcli-'));
+    const env = { ...process.env, SYMBIONT_DATA_DIR: dataDir, DATABASE_URL: url.toString(), SYMBIONT_SKIP_WEB_BUILD: '1' };
+    const port = await freePort();
+    let child: ChildProcess | undefined;
+    try {
+      const demo = spawnSync(process.execPath, [BIN, 'demo'], { env, encoding: 'utf8' });
+      assert.equal(demo.status, 0, demo.stderr);
+      child = spawn(process.execPath, [BIN, 'start'], { env: { ...env, SYMBIONT_PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout?.on('data', (d) => {
+        out += d;
+      });
+      const ready = await waitReady(port, child, () => out);
+      assert.equal(ready.database, 'postgres');
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'amira@crumb.example', password: 'crumb-and-co-demo' }),
+      });
+      assert.equal(login.status, 200);
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      const teams = await client.query('select count(*)::int as n from teams');
+      await client.end();
+      assert.equal(teams.rows[0].n, 3);
+    } finally {
+      if (child && child.exitCode === null) {
+        const exited = new Promise((r) => child?.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+      await handle.close();
     }
   });
 });
