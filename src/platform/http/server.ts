@@ -151,7 +151,12 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   await app.register(async (pub) => {
     markPublic(pub);
     pub.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-    await pub.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+    await pub.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: false,
+      theme: { title: 'Symbiont API reference' },
+      uiConfig: { deepLinking: true },
+    });
     const webDir = options.webDir;
     if (webDir && existsSync(path.join(webDir, 'index.html'))) {
       await pub.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
