@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { containsIgnoreCase } from '../../platform/db/like.ts';
 import type { TeamsTable } from '../../platform/db/schema.ts';
 
 export type TeamRow = Selectable<TeamsTable>;
@@ -51,8 +52,7 @@ export function createTeamsRepository(db: Db) {
     },
     async list(q: string | undefined, limit: number, after?: { name: string; id: string }): Promise<TeamWithCount[]> {
       let query = withCount(db);
-      if (q)
-        query = query.where((eb) => eb(eb.fn('lower', ['teams.name']), 'like', `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+      if (q) query = query.where(containsIgnoreCase('teams.name', q));
       if (after) {
         query = query.where((eb) =>
           eb.or([eb('teams.name', '>', after.name), eb.and([eb('teams.name', '=', after.name), eb('teams.id', '>', after.id)])]),

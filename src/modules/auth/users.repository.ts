@@ -1,12 +1,9 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import { containsIgnoreCase } from '../../platform/db/like.ts';
 import type { UsersTable } from '../../platform/db/schema.ts';
 
 export type UserRow = Selectable<UsersTable>;
-
-function likePattern(q: string): string {
-  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export function createUsersRepository(db: Db) {
   return {
@@ -38,8 +35,8 @@ export function createUsersRepository(db: Db) {
       let query = db.selectFrom('users').selectAll('users');
       if (!filter.includeInactive) query = query.where('users.is_active', '=', 1);
       if (filter.q) {
-        const like = likePattern(filter.q);
-        query = query.where((eb) => eb.or([eb(eb.fn('lower', ['users.name']), 'like', like), eb('users.email', 'like', like)]));
+        const q = filter.q;
+        query = query.where((eb) => eb.or([containsIgnoreCase('users.name', q), containsIgnoreCase('users.email', q)]));
       }
       if (filter.teamId) {
         const teamId = filter.teamId;

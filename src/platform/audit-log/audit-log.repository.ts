@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import { containsIgnoreCase, startsWith } from '../db/like.ts';
 import type { AuditEventsTable } from '../db/schema.ts';
 
 export interface AuditFilter {
@@ -23,24 +24,16 @@ export function createAuditLogRepository(db: Db) {
       let query = db.selectFrom('audit_events').selectAll();
       if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
       if (filter.action) {
-        query = filter.action.endsWith('.')
-          ? query.where('action', 'like', `${filter.action}%`)
-          : query.where('action', '=', filter.action);
+        query = filter.action.endsWith('.') ? query.where(startsWith('action', filter.action)) : query.where('action', '=', filter.action);
       }
       if (filter.objectType) query = query.where('object_type', '=', filter.objectType);
       if (filter.objectId) query = query.where('object_id', '=', filter.objectId);
       if (filter.from) query = query.where('occurred_at', '>=', filter.from);
       if (filter.to) query = query.where('occurred_at', '<=', filter.to);
       if (filter.q) {
-        const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const q = filter.q;
         query = query.where((eb) =>
-          eb.or([
-            eb(eb.fn('lower', ['actor_label']), 'like', eb.val(like)),
-            eb(eb.fn('lower', ['action']), 'like', eb.val(like)),
-            eb(eb.fn('lower', ['object_id']), 'like', eb.val(like)),
-            eb(eb.fn('lower', ['after_json']), 'like', eb.val(like)),
-            eb(eb.fn('lower', ['before_json']), 'like', eb.val(like)),
-          ]),
+          eb.or(['actor_label', 'action', 'object_id', 'after_json', 'before_json'].map((c) => containsIgnoreCase(c, q))),
         );
       }
       if (beforeId) query = query.where('id', '<', beforeId);
