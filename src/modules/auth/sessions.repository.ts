@@ -11,8 +11,15 @@ export function createCredentialsRepository(db: Db) {
     async insertSession(row: SessionRow, trx: Db = db): Promise<void> {
       await trx.insertInto('sessions').values(row).execute();
     },
-    async findSession(id: string): Promise<SessionRow | undefined> {
-      return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    /** The session with its user's name and active flag: one round trip per request. */
+    async findSession(id: string): Promise<(SessionRow & { user_name: string; user_active: number }) | undefined> {
+      return db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .selectAll('sessions')
+        .select(['users.name as user_name', 'users.is_active as user_active'])
+        .where('sessions.id', '=', id)
+        .executeTakeFirst();
     },
     async touchSession(id: string, lastSeenAt: string): Promise<void> {
       await db.updateTable('sessions').set({ last_seen_at: lastSeenAt }).where('id', '=', id).execute();
@@ -29,8 +36,15 @@ export function createCredentialsRepository(db: Db) {
     async insertToken(row: ApiTokenRow, trx: Db = db): Promise<void> {
       await trx.insertInto('api_tokens').values(row).execute();
     },
-    async findTokenByHash(hash: string): Promise<ApiTokenRow | undefined> {
-      return db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+    /** The token with its owner's name and active flag: one round trip per request. */
+    async findTokenByHash(hash: string): Promise<(ApiTokenRow & { user_name: string; user_active: number }) | undefined> {
+      return db
+        .selectFrom('api_tokens')
+        .innerJoin('users', 'users.id', 'api_tokens.user_id')
+        .selectAll('api_tokens')
+        .select(['users.name as user_name', 'users.is_active as user_active'])
+        .where('api_tokens.token_hash', '=', hash)
+        .executeTakeFirst();
     },
     async findToken(id: string, trx: Db = db): Promise<ApiTokenRow | undefined> {
       return trx.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();

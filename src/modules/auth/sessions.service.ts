@@ -208,14 +208,13 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
         if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) {
           throw new AppError('TOKEN_INVALID', { status: 401, userMessage: 'The API token is unknown, revoked or expired.' });
         }
-        const user = await users.findById(row.user_id);
-        if (user?.is_active !== 1) {
+        if (row.user_active !== 1) {
           throw new AppError('TOKEN_INVALID', { status: 401, userMessage: "The API token's owner is deactivated." });
         }
         if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > SESSION_POLICY.touchEveryMs) {
           await credentials.touchToken(row.id, now.toISOString());
         }
-        const actor = await actorFor(user.id, `${user.name} (token sym_${row.prefix})`, meta, 'token');
+        const actor = await actorFor(row.user_id, `${row.user_name} (token sym_${row.prefix})`, meta, 'token');
         return { actor: { ...actor, tokenScopes: JSON.parse(row.scopes) }, via: 'token', csrfToken: null, sessionId: null };
       }
       const cookie = request.cookies?.[SESSION_COOKIE];
@@ -223,12 +222,11 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
       const sessionId = hashSecret(cookie);
       const session = await credentials.findSession(sessionId);
       if (!session || !sessionIsLive(session, now)) return null;
-      const user = await users.findById(session.user_id);
-      if (user?.is_active !== 1) return null;
+      if (session.user_active !== 1) return null;
       if (now.getTime() - new Date(session.last_seen_at).getTime() > SESSION_POLICY.touchEveryMs) {
         await credentials.touchSession(sessionId, now.toISOString());
       }
-      return { actor: await actorFor(user.id, user.name, meta), via: 'session', csrfToken: session.csrf_token, sessionId };
+      return { actor: await actorFor(session.user_id, session.user_name, meta), via: 'session', csrfToken: session.csrf_token, sessionId };
     },
 
     /** What the web UI needs about the caller. */
