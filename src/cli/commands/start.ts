@@ -33,7 +33,12 @@ export async function startCommand(): Promise<void> {
   const say = (m: string) => process.stdout.write(`symbiont: ${m}\n`);
   const webDir = ensureWebBuilt(say);
   const handle = await openMigratedDatabase(config);
-  const { server } = await createApp(handle, { config, logger, webDir });
+  const { server, services } = await createApp(handle, { config, logger, webDir });
+  // Housekeeping: ended sessions are removed hourly (and once at start).
+  const purge = () => services.sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed'));
+  await purge();
+  const purgeTimer = setInterval(purge, 3_600_000);
+  purgeTimer.unref();
   await server.listen({ host: config.host, port: config.port });
   const address = server.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -52,6 +57,7 @@ export async function startCommand(): Promise<void> {
       process.exit(1);
     }, 10_000);
     timer.unref();
+    clearInterval(purgeTimer);
     try {
       await server.close();
       await handle.close();

@@ -30,8 +30,11 @@ export function createCredentialsRepository(db: Db) {
     async deleteSessionsOf(userId: string, trx: Db = db): Promise<void> {
       await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     },
-    async deleteExpiredSessions(now: string): Promise<void> {
-      await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+    async deleteExpiredSessions(now: string, idleBefore: string): Promise<void> {
+      await db
+        .deleteFrom('sessions')
+        .where((eb) => eb.or([eb('expires_at', '<', now), eb('last_seen_at', '<', idleBefore)]))
+        .execute();
     },
     async insertToken(row: ApiTokenRow, trx: Db = db): Promise<void> {
       await trx.insertInto('api_tokens').values(row).execute();

@@ -189,6 +189,12 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
       return { ...session, user: await usersService.view(user.id) };
     },
 
+    /** Deletes sessions past their absolute expiry or idle for longer than allowed. */
+    async purgeExpired(): Promise<void> {
+      const now = deps.clock.now();
+      await credentials.deleteExpiredSessions(now.toISOString(), new Date(now.getTime() - SESSION_POLICY.idleMs).toISOString());
+    },
+
     async logout(sessionId: string): Promise<void> {
       await credentials.deleteSession(sessionId);
     },

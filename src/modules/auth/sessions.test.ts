@@ -267,3 +267,23 @@ describeEachDialect('sign-in, sessions and tokens', (getDb) => {
     await t.login('changer@x.test', 'brand-new-password');
   });
 });
+
+describeEachDialect('session housekeeping', (getDb) => {
+  it('purges sessions that expired or went idle, and keeps live ones', async () => {
+    const t = await createTestApp(getDb());
+    try {
+      await t.createUser('a@x.test');
+      const stale = await t.login('a@x.test');
+      t.clock.advance(20 * 3_600_000);
+      const fresh = await t.login('a@x.test');
+      t.clock.advance(5 * 3_600_000);
+      await t.services.sessions.purgeExpired();
+      const left = await t.handle.db.selectFrom('sessions').select('id').execute();
+      assert.equal(left.length, 1);
+      assert.equal((await fresh.request({ url: '/api/v1/auth/session' })).statusCode, 200);
+      assert.equal((await stale.request({ url: '/api/v1/auth/session' })).statusCode, 401);
+    } finally {
+      await t.close();
+    }
+  });
+});
