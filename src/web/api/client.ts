@@ -1,0 +1,63 @@
+/** An error answered by the API: `{ error: { code, message, details } }`. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: { issues?: { path: string; message: string }[] } & Record<string, unknown>;
+
+  constructor(status: number, code: string, message: string, details: unknown) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.details = (details ?? {}) as ApiError['details'];
+  }
+
+  /** Field path → message, for showing errors next to form fields. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const issue of this.details.issues ?? []) out[issue.path] ??= issue.message;
+    return out;
+  }
+}
+
+let csrfToken: string | null = null;
+
+/** Remembers the session's CSRF token; every write sends it back. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export function withQuery(path: string, query: Query = {}): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+/** Calls the API; resolves with the JSON body (or null for 204), rejects with ApiError. */
+export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (res.status === 204) return null as T;
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!res.ok) {
+    const e = json?.error ?? {};
+    throw new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? `Request failed (${res.status})`, e.details);
+  }
+  return json as T;
+}
+
+export const get = <T>(path: string, query?: Query) => api<T>('GET', withQuery(path, query));
+export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
+export const del = <T>(path: string) => api<T>('DELETE', path);

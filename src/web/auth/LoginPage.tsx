@@ -1,0 +1,57 @@
+import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, post, setCsrfToken } from '../api/client.ts';
+import { FullPageLoader } from '../common/FullPageLoader.tsx';
+import { AuthCard } from './AuthCard.tsx';
+import { useSetupStatus } from './useSetupStatus.ts';
+
+/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
+function safeNext(next: string | null): string {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function LoginPage() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const setup = useSetupStatus();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({ initialValues: { email: '', password: '' } });
+  if (setup.isPending) return <FullPageLoader />;
+  if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
+
+  return (
+    <AuthCard title="Sign in" subtitle="Use your work e-mail address and password.">
+      <form
+        onSubmit={form.onSubmit(async (values) => {
+          setError(null);
+          try {
+            const res = await post<{ csrfToken: string }>('/api/v1/auth/login', values);
+            setCsrfToken(res.csrfToken);
+            await queryClient.invalidateQueries();
+            navigate(safeNext(params.get('next')), { replace: true });
+          } catch (e) {
+            setError(e instanceof ApiError ? e.message : 'Could not reach the server. Try again.');
+            form.setFieldValue('password', '');
+          }
+        })}
+      >
+        <Stack>
+          {error && (
+            <Alert color="red" role="alert" title="Not signed in">
+              {error}
+            </Alert>
+          )}
+          <TextInput label="Email" type="email" autoComplete="username" required autoFocus {...form.getInputProps('email')} />
+          <PasswordInput label="Password" autoComplete="current-password" required {...form.getInputProps('password')} />
+          <Button type="submit" loading={form.submitting}>
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}

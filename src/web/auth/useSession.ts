@@ -1,0 +1,30 @@
+import { useQuery } from '@tanstack/react-query';
+import { ApiError, get, setCsrfToken } from '../api/client.ts';
+import type { SessionInfo } from '../api/types.ts';
+
+/** The signed-in user (null when signed out). Keeps the CSRF token for writes. */
+export function useSession() {
+  return useQuery({
+    queryKey: ['session'],
+    queryFn: async (): Promise<SessionInfo | null> => {
+      try {
+        const session = await get<SessionInfo>('/api/v1/auth/session');
+        setCsrfToken(session.csrfToken);
+        return session;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw error;
+      }
+    },
+    staleTime: 60_000,
+  });
+}
+
+/** Whether the signed-in user holds a permission (the server checks again on every call). */
+export function useCan(permission: string): boolean {
+  const { data } = useSession();
+  return data?.permissions.includes(permission) ?? false;
+}

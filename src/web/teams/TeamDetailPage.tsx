@@ -1,0 +1,167 @@
+import { ActionIcon, Anchor, Button, Card, Group, Select, Switch, Table, Text, Title } from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconTrash } from '@tabler/icons-react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { del, get, put } from '../api/client.ts';
+import type { Page, TeamDetail, User } from '../api/types.ts';
+import { useSession } from '../auth/useSession.ts';
+import { ConfirmButton } from '../common/ConfirmButton.tsx';
+import { FullPageLoader } from '../common/FullPageLoader.tsx';
+import { notifySuccess, showApiError } from '../common/formErrors.ts';
+import { PageHeader } from '../common/PageHeader.tsx';
+import { TeamFormModal } from './TeamFormModal.tsx';
+
+export function TeamDetailPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { data: session } = useSession();
+  const [editOpen, edit] = useDisclosure(false);
+  const [q, setQ] = useState('');
+  const [search] = useDebouncedValue(q, 250);
+  const team = useQuery({ queryKey: ['team', id], queryFn: () => get<TeamDetail>(`/api/v1/teams/${id}`) });
+  const candidates = useQuery({
+    queryKey: ['users', 'search', search],
+    queryFn: () => get<Page<User>>('/api/v1/users', { q: search || undefined, limit: 20 }),
+  });
+  // Global managers may do everything; a team-scoped programme manager may manage this team.
+  const canManage =
+    session?.permissions.includes('teams.manage') &&
+    (session.roles.some((r) => r.scopeType === 'global' && ['admin', 'programme_manager'].includes(r.role)) ||
+      session.roles.some((r) => r.scopeType === 'team' && r.scopeId === id && r.role === 'programme_manager'));
+  const canDelete = session?.roles.some((r) => r.scopeType === 'global' && ['admin', 'programme_manager'].includes(r.role));
+
+  if (team.isPending) return <FullPageLoader />;
+  const data = team.data;
+  if (!data) return <Text>{team.error?.message ?? 'Team not found.'}</Text>;
+  const refresh = () =>
+    Promise.all([queryClient.invalidateQueries({ queryKey: ['team', id] }), queryClient.invalidateQueries({ queryKey: ['teams'] })]);
+  const setMember = async (userId: string, isManager: boolean) => {
+    try {
+      await put(`/api/v1/teams/${id}/members/${userId}`, { isManager });
+      await refresh();
+    } catch (error) {
+      showApiError(error);
+    }
+  };
+  const memberIds = new Set(data.members.map((m) => m.userId));
+
+  return (
+    <>
+      <PageHeader
+        title={data.name}
+        description={data.description || 'No description yet.'}
+        actions={
+          <>
+            {canManage && (
+              <Button variant="default" onClick={edit.open}>
+                Edit team
+              </Button>
+            )}
+            {canDelete && (
+              <ConfirmButton
+                color="red"
+                variant="light"
+                question={`Delete the team ${data.name}? Its memberships and team-scoped roles are removed too.`}
+                confirmLabel="Delete team"
+                onConfirm={async () => {
+                  try {
+                    await del(`/api/v1/teams/${id}`);
+                    await queryClient.invalidateQueries({ queryKey: ['teams'] });
+                    notifySuccess('Team deleted.');
+                    navigate('/teams');
+                  } catch (error) {
+                    showApiError(error);
+                  }
+                }}
+              >
+                Delete team
+              </ConfirmButton>
+            )}
+          </>
+        }
+      />
+      <Card withBorder>
+        <Group justify="space-between" mb="sm" wrap="wrap">
+          <Title order={2} size="h4">
+            Members ({data.members.length})
+          </Title>
+          {canManage && (
+            <Select
+              aria-label="Add a member"
+              placeholder="Add a member…"
+              searchable
+              searchValue={q}
+              onSearchChange={setQ}
+              value={null}
+              data={(candidates.data?.items ?? [])
+                .filter((u) => !memberIds.has(u.id))
+                .map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` }))}
+              onChange={async (userId) => {
+                if (!userId) return;
+                await setMember(userId, false);
+                setQ('');
+                notifySuccess('Member added.');
+              }}
+              w={320}
+            />
+          )}
+        </Group>
+        <Table.ScrollContainer minWidth={480}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Manager</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.members.map((m) => (
+                <Table.Tr key={m.userId}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/users/${m.userId}`}>
+                      {m.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{m.email}</Table.Td>
+                  <Table.Td>
+                    <Switch
+                      aria-label={`${m.name} manages the team`}
+                      checked={m.isManager}
+                      disabled={!canManage}
+                      onChange={(e) => setMember(m.userId, e.currentTarget.checked)}
+                    />
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {canManage && (
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Remove ${m.name}`}
+                        onClick={async () => {
+                          try {
+                            await del(`/api/v1/teams/${id}/members/${m.userId}`);
+                            await refresh();
+                          } catch (error) {
+                            showApiError(error);
+                          }
+                        }}
+                      >
+                        <IconTrash size={16} />
+                      </ActionIcon>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      <TeamFormModal opened={editOpen} onClose={edit.close} team={data} />
+    </>
+  );
+}
