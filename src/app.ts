@@ -27,7 +27,8 @@ export const VERSION: string = JSON.parse(readFileSync(path.join(ROOT_DIR, 'pack
 
 /** The modules this server has, in navigation order (the web UI lists them). */
 export const MODULES = [
-  { key: 'people', title: 'People & teams', path: '/users' },
+  { key: 'people', title: 'People', path: '/users' },
+  { key: 'access', title: 'Access', path: '/roles' },
   { key: 'audit-log', title: 'Audit log', path: '/audit' },
 ];
 

@@ -1,8 +1,9 @@
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Route, Routes } from 'react-router-dom';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
+import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -32,7 +33,7 @@ export function App() {
         <Route path="roles" element={<RolesPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="audit" element={<AuditPage />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
+        <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
   );

@@ -1,19 +1,14 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App.tsx';
-import { ApiError } from './api/client.ts';
-
-const theme = createTheme({
-  primaryColor: 'green',
-  defaultRadius: 'md',
-  fontFamily: 'system-ui, -apple-system, Segoe UI, Roboto, sans-serif',
-});
+import { ApiError, setCsrfToken, setUnauthorizedHandler } from './api/client.ts';
+import { theme } from './theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -23,6 +18,14 @@ const queryClient = new QueryClient({
       refetchOnWindowFocus: false,
     },
   },
+});
+
+// A 401 anywhere means the session is gone: forget it, and RequireAuth sends the user to
+// sign-in (or setup), remembering the page they were on.
+setUnauthorizedHandler(() => {
+  setCsrfToken(null);
+  queryClient.setQueryData(['session'], null);
+  void queryClient.invalidateQueries({ queryKey: ['setup'] });
 });
 
 const root = document.getElementById('root');

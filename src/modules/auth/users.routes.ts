@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { pageSchema } from '../../platform/http/pagination.ts';
 import { noContent, responses } from '../../platform/http/responses.ts';
@@ -26,6 +27,17 @@ export async function usersRoutes(app: FastifyInstance, deps: { users: UsersServ
     '/api/v1/users',
     { schema: { tags, summary: 'Create a user (admin)', body: createUserBody, response: responses({ 201: userSchema }) } },
     async (request, reply) => reply.status(201).send(await deps.users.create(actorOf(request), request.body)),
+  );
+  r.get(
+    '/api/v1/overview',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'How many people and teams there are (home page)',
+        response: responses({ 200: z.object({ users: z.number(), teams: z.number() }) }),
+      },
+    },
+    async (request) => deps.users.overview(actorOf(request)),
   );
   r.get(
     '/api/v1/users/:id',

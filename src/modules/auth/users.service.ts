@@ -218,6 +218,12 @@ export function createUsersService(deps: AuthDeps) {
       });
     },
 
+    async overview(actor: Actor) {
+      authorize(actor, 'users.read');
+      return { users: await users.count(), teams: await teams.count() };
+    },
+
+    /** For operators (demo loader): no permission check, counts only. */
     async counts() {
       return { users: await users.count(), teams: await teams.count() };
     },

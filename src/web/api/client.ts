@@ -20,10 +20,25 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** Called when a request is answered 401 (session ended): the app sends the user to sign-in. */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
 
 /** Remembers the session's CSRF token; every write sends it back. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** The body as JSON, or null when it is empty or not JSON (a proxy's HTML error page). */
+function parseJson(text: string): { error?: { code?: string; message?: string; details?: unknown } } | null {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
 }
 
 type Query = Record<string, string | number | boolean | undefined | null>;
@@ -34,6 +49,8 @@ export function withQuery(path: string, query: Query = {}): string {
   const qs = params.toString();
   return qs ? `${path}?${qs}` : path;
 }
+
+export const SESSION_PATH = '/api/v1/auth/session';
 
 /** Calls the API; resolves with the JSON body (or null for 204), rejects with ApiError. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -48,9 +65,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   });
   if (res.status === 204) return null as T;
   const text = await res.text();
-  const json = text ? JSON.parse(text) : null;
+  const json = parseJson(text);
   if (!res.ok) {
     const e = json?.error ?? {};
+    // The session ended (expired, revoked, signed out elsewhere). Wrong credentials at sign-in
+    // are INVALID_CREDENTIALS and are shown on the form instead.
+    if (res.status === 401 && e.code === 'UNAUTHENTICATED' && path !== SESSION_PATH) onUnauthorized?.();
     throw new ApiError(res.status, e.code ?? 'INTERNAL', e.message ?? `Request failed (${res.status})`, e.details);
   }
   return json as T;

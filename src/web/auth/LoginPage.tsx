@@ -1,11 +1,11 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, post, setCsrfToken } from '../api/client.ts';
+import { Navigate, useSearchParams } from 'react-router-dom';
+import { ApiError, post } from '../api/client.ts';
 import { FullPageLoader } from '../common/FullPageLoader.tsx';
 import { AuthCard } from './AuthCard.tsx';
+import { useFinishSignIn } from './useFinishSignIn.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
@@ -15,8 +15,7 @@ function safeNext(next: string | null): string {
 
 export function LoginPage() {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const finishSignIn = useFinishSignIn();
   const setup = useSetupStatus();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { email: '', password: '' } });
@@ -30,9 +29,7 @@ export function LoginPage() {
           setError(null);
           try {
             const res = await post<{ csrfToken: string }>('/api/v1/auth/login', values);
-            setCsrfToken(res.csrfToken);
-            await queryClient.invalidateQueries();
-            navigate(safeNext(params.get('next')), { replace: true });
+            finishSignIn(res.csrfToken, safeNext(params.get('next')));
           } catch (e) {
             setError(e instanceof ApiError ? e.message : 'Could not reach the server. Try again.');
             form.setFieldValue('password', '');

@@ -1,18 +1,17 @@
 import { Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQueryClient } from '@tanstack/react-query';
-import { Navigate, useNavigate } from 'react-router-dom';
-import { post, setCsrfToken } from '../api/client.ts';
+import { Navigate } from 'react-router-dom';
+import { post } from '../api/client.ts';
 import { FullPageLoader } from '../common/FullPageLoader.tsx';
 import { showApiError } from '../common/formErrors.ts';
 import { AuthCard } from './AuthCard.tsx';
+import { useFinishSignIn } from './useFinishSignIn.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
 
 /** First run: create the first administrator. */
 export function SetupPage() {
   const setup = useSetupStatus();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const finishSignIn = useFinishSignIn();
   const form = useForm({
     initialValues: { name: '', email: '', password: '', confirm: '' },
     validate: {
@@ -23,7 +22,8 @@ export function SetupPage() {
     },
   });
   if (setup.isPending) return <FullPageLoader />;
-  if (setup.data && !setup.data.needsSetup) return <Navigate to="/login" replace />;
+  // Already set up: go home (signed-out visitors are sent on to sign-in from there).
+  if (setup.data && !setup.data.needsSetup) return <Navigate to="/" replace />;
 
   return (
     <AuthCard title="Set up Symbiont" subtitle="Create the first administrator. You can invite everyone else afterwards.">
@@ -31,9 +31,7 @@ export function SetupPage() {
         onSubmit={form.onSubmit(async ({ name, email, password }) => {
           try {
             const res = await post<{ csrfToken: string }>('/api/v1/setup', { name, email, password });
-            setCsrfToken(res.csrfToken);
-            await queryClient.invalidateQueries();
-            navigate('/', { replace: true });
+            finishSignIn(res.csrfToken, '/');
           } catch (error) {
             showApiError(error, form.setFieldError);
           }
