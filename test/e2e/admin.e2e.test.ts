@@ -62,16 +62,19 @@ describe('administrator journey in Chromium', { skip: chromiumUnavailableReason(
     await page.waitForURL((url) => !url.pathname.startsWith('/setup'));
   });
 
-  it('logs out and logs in again', async () => {
+  it('logs out and logs in again, from a deep link', async () => {
     await logOut(page);
     await page.waitForURL(/\/login/);
+    // Entering the app at a deep link lands on sign-in and returns there afterwards.
+    await page.goto(`${base}/roles`);
+    await page.waitForURL(/\/login\?next=%2Froles/);
     await page.getByLabel(/^Email/).fill('amira@crumb.example');
     await page.getByLabel(/^Password/).fill('wrong-password-123');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByText('Wrong e-mail address or password.').first().waitFor();
     await page.getByLabel(/^Password/).fill('a-long-admin-passphrase');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await page.waitForURL(`${base}/roles`);
   });
 
   it('creates a team', async () => {

@@ -1,22 +1,19 @@
 import { Button, Group, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { get, post } from '../api/client.ts';
-import type { Page, User } from '../api/types.ts';
+import { useQueryClient } from '@tanstack/react-query';
+import { post } from '../api/client.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
+import { UserSelect } from '../common/UserSelect.tsx';
 import { useRoleCatalogue } from '../common/useRoleCatalogue.ts';
 import { useTeamOptions } from '../common/useTeamOptions.ts';
+
+const SCOPE_LABELS: Record<string, string> = { global: 'Everything (global)', team: 'One team', category: 'One idea category' };
 
 /** Assigns a role to a user (fixed when `userId` is given), globally or scoped. */
 export function AssignRoleModal({ opened, onClose, userId }: { opened: boolean; onClose: () => void; userId?: string }) {
   const queryClient = useQueryClient();
   const roles = useRoleCatalogue().data ?? [];
   const teams = useTeamOptions();
-  const users = useQuery({
-    queryKey: ['users', 'options'],
-    queryFn: () => get<Page<User>>('/api/v1/users', { limit: 200 }),
-    enabled: opened && !userId,
-  });
   const form = useForm({
     initialValues: { userId: userId ?? '', role: '', scopeType: 'global', scopeId: '' },
     validate: {
@@ -41,8 +38,11 @@ export function AssignRoleModal({ opened, onClose, userId }: { opened: boolean; 
               scopeType: values.scopeType,
               scopeId: values.scopeType === 'global' ? undefined : values.scopeId,
             });
-            await queryClient.invalidateQueries({ queryKey: ['role-assignments'] });
-            await queryClient.invalidateQueries({ queryKey: ['user'] });
+            await Promise.all([
+              queryClient.invalidateQueries({ queryKey: ['role-assignments'] }),
+              queryClient.invalidateQueries({ queryKey: ['user'] }),
+              queryClient.invalidateQueries({ queryKey: ['session'] }),
+            ]);
             notifySuccess('Role assigned.');
             close();
           } catch (error) {
@@ -52,12 +52,13 @@ export function AssignRoleModal({ opened, onClose, userId }: { opened: boolean; 
       >
         <Stack>
           {!userId && (
-            <Select
+            <UserSelect
               label="Person"
-              searchable
               required
-              data={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` }))}
-              {...form.getInputProps('userId')}
+              data-autofocus
+              value={form.values.userId || null}
+              onChange={(id) => form.setFieldValue('userId', id ?? '')}
+              error={form.errors.userId}
             />
           )}
           <Select
@@ -69,11 +70,12 @@ export function AssignRoleModal({ opened, onClose, userId }: { opened: boolean; 
             onChange={(v) => {
               form.setFieldValue('role', v ?? '');
               form.setFieldValue('scopeType', 'global');
+              form.setFieldValue('scopeId', '');
             }}
           />
           <Select
             label="Applies to"
-            data={(role?.scopes ?? ['global']).map((s) => ({ value: s, label: s === 'global' ? 'Everything (global)' : `One ${s}` }))}
+            data={(role?.scopes ?? ['global']).map((s) => ({ value: s, label: SCOPE_LABELS[s] ?? s }))}
             allowDeselect={false}
             {...form.getInputProps('scopeType')}
           />
@@ -81,7 +83,7 @@ export function AssignRoleModal({ opened, onClose, userId }: { opened: boolean; 
           {form.values.scopeType === 'category' && (
             <TextInput
               label="Category"
-              description="The idea category key (categories arrive with the idea pipeline)"
+              description="The idea category's id (categories arrive with the idea pipeline)"
               required
               {...form.getInputProps('scopeId')}
             />

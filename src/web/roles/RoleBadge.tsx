@@ -10,11 +10,18 @@ const COLORS: Record<string, string> = {
   viewer: 'teal',
 };
 
-export function RoleBadge({ assignment }: { assignment: Pick<RoleAssignment, 'role' | 'scopeType' | 'scopeName'> }) {
-  const scope = assignment.scopeType === 'global' ? '' : ` · ${assignment.scopeName ?? assignment.scopeType}`;
+/** A role, with the team or category it is limited to (unless `hideScope`). */
+export function RoleBadge({
+  assignment,
+  hideScope = false,
+}: {
+  assignment: Pick<RoleAssignment, 'role' | 'scopeType' | 'scopeName'>;
+  hideScope?: boolean;
+}) {
+  const scope = hideScope || assignment.scopeType === 'global' ? '' : ` · ${assignment.scopeName ?? assignment.scopeType}`;
   return (
     <Badge color={COLORS[assignment.role] ?? 'gray'} variant="light" tt="none">
-      {assignment.role.replace('_', ' ')}
+      {assignment.role.replaceAll('_', ' ')}
       {scope}
     </Badge>
   );
