@@ -13,7 +13,7 @@ function Side({ title, value, changed }: { title: string; value: unknown; change
           {value === null || value === undefined ? '(nothing)' : String(value)}
         </Text>
       ) : (
-        <Code block>
+        <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
           {entries.map(([k, v]) => (
             <Box
               key={k}

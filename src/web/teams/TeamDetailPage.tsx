@@ -1,16 +1,16 @@
-import { ActionIcon, Anchor, Button, Card, Group, Select, Switch, Table, Text, Title } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { ActionIcon, Anchor, Breadcrumbs, Button, Card, Group, Switch, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { del, get, put } from '../api/client.ts';
-import type { Page, TeamDetail, User } from '../api/types.ts';
+import type { TeamDetail } from '../api/types.ts';
 import { useSession } from '../auth/useSession.ts';
 import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { FullPageLoader } from '../common/FullPageLoader.tsx';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { UserSelect } from '../common/UserSelect.tsx';
 import { TeamFormModal } from './TeamFormModal.tsx';
 
 export function TeamDetailPage() {
@@ -19,13 +19,7 @@ export function TeamDetailPage() {
   const queryClient = useQueryClient();
   const { data: session } = useSession();
   const [editOpen, edit] = useDisclosure(false);
-  const [q, setQ] = useState('');
-  const [search] = useDebouncedValue(q, 250);
   const team = useQuery({ queryKey: ['team', id], queryFn: () => get<TeamDetail>(`/api/v1/teams/${id}`) });
-  const candidates = useQuery({
-    queryKey: ['users', 'search', search],
-    queryFn: () => get<Page<User>>('/api/v1/users', { q: search || undefined, limit: 20 }),
-  });
   // Global managers may do everything; a team-scoped programme manager may manage this team.
   const canManage =
     session?.permissions.includes('teams.manage') &&
@@ -37,11 +31,17 @@ export function TeamDetailPage() {
   const data = team.data;
   if (!data) return <Text>{team.error?.message ?? 'Team not found.'}</Text>;
   const refresh = () =>
-    Promise.all([queryClient.invalidateQueries({ queryKey: ['team', id] }), queryClient.invalidateQueries({ queryKey: ['teams'] })]);
-  const setMember = async (userId: string, isManager: boolean) => {
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['team', id] }),
+      queryClient.invalidateQueries({ queryKey: ['teams'] }),
+      queryClient.invalidateQueries({ queryKey: ['user'] }),
+      queryClient.invalidateQueries({ queryKey: ['users'] }),
+    ]);
+  const setMember = async (userId: string, isManager: boolean, message: string) => {
     try {
       await put(`/api/v1/teams/${id}/members/${userId}`, { isManager });
       await refresh();
+      notifySuccess(message);
     } catch (error) {
       showApiError(error);
     }
@@ -50,6 +50,12 @@ export function TeamDetailPage() {
 
   return (
     <>
+      <Breadcrumbs mb="xs">
+        <Anchor component={Link} to="/teams" size="sm">
+          Teams
+        </Anchor>
+        <Text size="sm">{data.name}</Text>
+      </Breadcrumbs>
       <PageHeader
         title={data.name}
         description={data.description || 'No description yet.'}
@@ -84,39 +90,33 @@ export function TeamDetailPage() {
         }
       />
       <Card withBorder>
-        <Group justify="space-between" mb="sm" wrap="wrap">
+        <Group justify="space-between" mb="sm" wrap="wrap" align="flex-end">
           <Title order={2} size="h4">
             Members ({data.members.length})
           </Title>
           {canManage && (
-            <Select
-              aria-label="Add a member"
-              placeholder="Add a member…"
-              searchable
-              searchValue={q}
-              onSearchChange={setQ}
+            <UserSelect
+              label="Add a member"
+              placeholder="Type a name or e-mail"
+              exclude={memberIds}
               value={null}
-              data={(candidates.data?.items ?? [])
-                .filter((u) => !memberIds.has(u.id))
-                .map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` }))}
-              onChange={async (userId) => {
-                if (!userId) return;
-                await setMember(userId, false);
-                setQ('');
-                notifySuccess('Member added.');
+              onChange={(userId, user) => {
+                if (userId) void setMember(userId, false, `${user?.name ?? 'Member'} added.`);
               }}
-              w={320}
+              w={340}
             />
           )}
         </Group>
         <Table.ScrollContainer minWidth={480}>
-          <Table>
+          <Table data-testid="team-members">
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Name</Table.Th>
                 <Table.Th>Email</Table.Th>
                 <Table.Th>Manager</Table.Th>
-                <Table.Th />
+                <Table.Th>
+                  <VisuallyHidden>Actions</VisuallyHidden>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -133,7 +133,13 @@ export function TeamDetailPage() {
                       aria-label={`${m.name} manages the team`}
                       checked={m.isManager}
                       disabled={!canManage}
-                      onChange={(e) => setMember(m.userId, e.currentTarget.checked)}
+                      onChange={(e) =>
+                        setMember(
+                          m.userId,
+                          e.currentTarget.checked,
+                          e.currentTarget.checked ? `${m.name} now manages the team.` : `${m.name} no longer manages the team.`,
+                        )
+                      }
                     />
                   </Table.Td>
                   <Table.Td ta="right">
@@ -146,6 +152,7 @@ export function TeamDetailPage() {
                           try {
                             await del(`/api/v1/teams/${id}/members/${m.userId}`);
                             await refresh();
+                            notifySuccess(`${m.name} removed from the team.`);
                           } catch (error) {
                             showApiError(error);
                           }
