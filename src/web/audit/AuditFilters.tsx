@@ -16,7 +16,7 @@ export function AuditFilters({ value, onChange }: { value: AuditFilterValues; on
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
         <TextInput label="Search" description="Any text: names, values, actions" {...field('q')} />
         <TextInput label="Action" description="Exact (team.create) or prefix (team.)" {...field('action')} />
-        <TextInput label="Object type" description="user, team, role_assignment, api_token…" {...field('objectType')} />
+        <TextInput label="Object type" description="user, team, api_token…" {...field('objectType')} />
         <TextInput label="Object id" description="One object's history" {...field('objectId')} />
         <UserSelect
           label="Actor"

@@ -1,9 +1,10 @@
 import { Button, Table, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconDownload } from '@tabler/icons-react';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { withQuery } from '../api/client.ts';
 import type { AuditEvent } from '../api/types.ts';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { LoadMore } from '../common/LoadMore.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { usePagedList } from '../common/usePagedList.ts';
@@ -49,7 +50,7 @@ export function AuditPage() {
         }
       />
       <AuditFilters value={filters} onChange={setFilters} />
-      {list.error && <p role="alert">{list.error.message}</p>}
+      <ErrorAlert error={list.error} />
       <Table.ScrollContainer minWidth={760}>
         <Table data-testid="audit-table" highlightOnHover>
           <Table.Thead>
@@ -65,9 +66,7 @@ export function AuditPage() {
           </Table.Thead>
           <Table.Tbody>
             {list.items.map((e) => (
-              <Fragment key={e.id}>
-                <AuditRow event={e} expanded={open === e.id} onToggle={() => setOpen(open === e.id ? null : e.id)} />
-              </Fragment>
+              <AuditRow key={e.id} event={e} expanded={open === e.id} onToggle={() => setOpen(open === e.id ? null : e.id)} />
             ))}
           </Table.Tbody>
         </Table>

@@ -7,7 +7,7 @@ export function AuthCard({ title, subtitle, children }: { title: string; subtitl
     <Center mih="100vh" p="md" bg="var(--mantine-color-gray-0)">
       <Paper component="main" withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
         <Stack gap="xs" mb="lg">
-          <Text fw={700} c="green.8" size="sm">
+          <Text fw={700} c="teal.9" size="sm">
             Symbiont
           </Text>
           <Title order={1} size="h2">

@@ -13,7 +13,7 @@ export function AppLayout() {
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" aria-expanded={opened} />
-            <Text component={Link} to="/" fw={700} c="green.8" size="lg" td="none">
+            <Text component={Link} to="/" fw={700} c="teal.9" size="lg" td="none">
               Symbiont
             </Text>
           </Group>

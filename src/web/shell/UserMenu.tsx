@@ -34,7 +34,7 @@ export function UserMenu() {
         <Menu.Target>
           <UnstyledButton aria-label={`Account menu for ${session.user.name}`}>
             <Group gap="xs">
-              <Avatar radius="xl" size="sm" color="green">
+              <Avatar radius="xl" size="sm" color="teal">
                 {initials(session.user.name)}
               </Avatar>
               <Text size="sm" fw={500} visibleFrom="xs">

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { Team } from '../api/types.ts';
 import { useCan } from '../auth/useSession.ts';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { LoadMore } from '../common/LoadMore.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { usePagedList } from '../common/usePagedList.ts';
@@ -15,7 +16,7 @@ export function TeamsPage() {
   const [search] = useDebouncedValue(q, 250);
   const [opened, { open, close }] = useDisclosure(false);
   const canManage = useCan('teams.manage');
-  const list = usePagedList<Team>('teams', '/api/v1/teams', { q: search || undefined });
+  const list = usePagedList<Team>('teams', '/api/v1/teams', { q: search.trim() || undefined });
 
   return (
     <>
@@ -31,16 +32,17 @@ export function TeamsPage() {
         }
       />
       <TextInput
-        aria-label="Search teams"
-        placeholder="Search teams"
+        label="Search"
+        placeholder="Team name"
         leftSection={<IconSearch size={16} />}
         value={q}
         onChange={(e) => setQ(e.currentTarget.value)}
         w={320}
         mb="md"
       />
+      <ErrorAlert error={list.error} />
       <Table.ScrollContainer minWidth={520}>
-        <Table striped highlightOnHover>
+        <Table striped highlightOnHover data-testid="teams-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Team</Table.Th>
@@ -72,6 +74,7 @@ export function TeamsPage() {
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage}
         count={list.items.length}
+        isPending={list.isPending}
       />
       <TeamFormModal opened={opened} onClose={close} />
     </>

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Switch, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Switch, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import { del, get } from '../api/client.ts';
 import type { ApiToken } from '../api/types.ts';
 import { useCan, useSession } from '../auth/useSession.ts';
 import { ConfirmButton } from '../common/ConfirmButton.tsx';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
@@ -42,8 +43,9 @@ export function TokensPage() {
         }
       />
       {canSeeAll && <Switch label="Show everyone's tokens" checked={all} onChange={(e) => setAll(e.currentTarget.checked)} mb="md" />}
+      <ErrorAlert error={tokens.error} />
       <Table.ScrollContainer minWidth={720}>
-        <Table striped>
+        <Table striped data-testid="tokens-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
@@ -53,7 +55,9 @@ export function TokensPage() {
               <Table.Th>Last used</Table.Th>
               <Table.Th>Expires</Table.Th>
               <Table.Th>Status</Table.Th>
-              <Table.Th />
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>

@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { post } from '../api/client.ts';
 import type { User } from '../api/types.ts';
+import { useCan } from '../auth/useSession.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { useRoleCatalogue } from '../common/useRoleCatalogue.ts';
 import { useTeamOptions } from '../common/useTeamOptions.ts';
@@ -11,6 +12,7 @@ export function NewUserModal({ opened, onClose }: { opened: boolean; onClose: ()
   const queryClient = useQueryClient();
   const teams = useTeamOptions();
   const roles = useRoleCatalogue().data ?? [];
+  const canAssign = useCan('roles.assign');
   const form = useForm({
     initialValues: { name: '', email: '', password: '', teamIds: [] as string[], roles: [] as string[] },
     validate: { password: (v) => (v === '' || v.length >= 10 ? null : 'Use at least 10 characters, or leave empty') },
@@ -45,18 +47,20 @@ export function NewUserModal({ opened, onClose }: { opened: boolean; onClose: ()
           <TextInput label="Email" type="email" required {...form.getInputProps('email')} />
           <PasswordInput
             label="Password"
-            description="Initial password (10+ characters). Leave empty and reset it later to send it another way."
+            description="Optional. At least 10 characters. Without one the person cannot sign in until an administrator resets it."
             autoComplete="new-password"
             {...form.getInputProps('password')}
           />
-          <MultiSelect label="Teams" data={teams} searchable clearable {...form.getInputProps('teamIds')} />
-          <MultiSelect
-            label="Roles"
-            description="Everyone is a member; add global roles here, or team-scoped roles on the user's page."
-            data={roles.filter((r) => r.key !== 'member').map((r) => ({ value: r.key, label: r.title }))}
-            clearable
-            {...form.getInputProps('roles')}
-          />
+          <MultiSelect label="Teams" description="Optional" data={teams} searchable clearable {...form.getInputProps('teamIds')} />
+          {canAssign && (
+            <MultiSelect
+              label="Roles"
+              description="Everyone is a member; add global roles here, or team-scoped roles on the user's page."
+              data={roles.filter((r) => r.key !== 'member').map((r) => ({ value: r.key, label: r.title }))}
+              clearable
+              {...form.getInputProps('roles')}
+            />
+          )}
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

@@ -1,23 +1,31 @@
-import { Anchor, Badge, Button, Checkbox, Group, Table, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, Group, Select, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { User } from '../api/types.ts';
 import { useCan } from '../auth/useSession.ts';
+import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { LoadMore } from '../common/LoadMore.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { usePagedList } from '../common/usePagedList.ts';
+import { useTeamOptions } from '../common/useTeamOptions.ts';
 import { NewUserModal } from './NewUserModal.tsx';
 
 export function UsersPage() {
   const [q, setQ] = useState('');
   const [search] = useDebouncedValue(q, 250);
   const [includeInactive, setIncludeInactive] = useState(false);
+  const [teamId, setTeamId] = useState<string | null>(null);
+  const teams = useTeamOptions();
   const [opened, { open, close }] = useDisclosure(false);
   const canManage = useCan('users.manage');
-  const list = usePagedList<User>('users', '/api/v1/users', { q: search || undefined, includeInactive });
+  const list = usePagedList<User>('users', '/api/v1/users', {
+    q: search.trim() || undefined,
+    teamId: teamId ?? undefined,
+    includeInactive,
+  });
 
   return (
     <>
@@ -32,19 +40,21 @@ export function UsersPage() {
           )
         }
       />
-      <Group mb="md">
+      <Group mb="md" align="flex-end">
         <TextInput
-          aria-label="Search users"
-          placeholder="Search by name or e-mail"
+          label="Search"
+          placeholder="Name or e-mail"
           leftSection={<IconSearch size={16} />}
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
-          w={320}
+          w={300}
         />
-        <Checkbox label="Show deactivated" checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} />
+        <Select label="Team" placeholder="All teams" data={teams} value={teamId} onChange={setTeamId} clearable searchable w={220} />
+        <Checkbox label="Show deactivated" checked={includeInactive} onChange={(e) => setIncludeInactive(e.currentTarget.checked)} mb={8} />
       </Group>
+      <ErrorAlert error={list.error} />
       <Table.ScrollContainer minWidth={640}>
-        <Table striped highlightOnHover>
+        <Table striped highlightOnHover data-testid="users-table">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Name</Table.Th>
@@ -79,6 +89,7 @@ export function UsersPage() {
         isFetchingNextPage={list.isFetchingNextPage}
         fetchNextPage={list.fetchNextPage}
         count={list.items.length}
+        isPending={list.isPending}
       />
       <NewUserModal opened={opened} onClose={close} />
     </>
