@@ -29,7 +29,7 @@ export function AuditRow({ event: e, expanded, onToggle }: { event: AuditEvent; 
           </ActionIcon>
         </Table.Td>
         <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatTime(e.occurredAt)}</Table.Td>
-        <Table.Td>
+        <Table.Td style={{ whiteSpace: 'nowrap' }}>
           {e.actorLabel}
           {e.actorType !== 'user' && (
             <Badge ml={6} size="xs" variant="outline">

@@ -23,7 +23,12 @@ function Stat({ label, value, to }: { label: string; value: number | undefined; 
 export function HomePage() {
   const { data: session } = useSession();
   const canAudit = useCan('audit.read');
-  const overview = useQuery({ queryKey: ['overview'], queryFn: () => get<{ users: number; teams: number }>('/api/v1/overview') });
+  const canReadUsers = useCan('users.read');
+  const overview = useQuery({
+    queryKey: ['overview'],
+    queryFn: () => get<{ users: number; teams: number }>('/api/v1/overview'),
+    enabled: canReadUsers,
+  });
   const recent = useQuery({
     queryKey: ['audit', 'recent'],
     queryFn: () => get<Page<AuditEvent>>('/api/v1/audit-events', { limit: 5 }),
@@ -38,10 +43,12 @@ export function HomePage() {
         </Title>
         <Text c="dimmed">Symbiont runs your automation programme: people, ideas, workflows and what they deliver.</Text>
       </div>
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-        <Stat label="People" value={overview.data?.users} to="/users" />
-        <Stat label="Teams" value={overview.data?.teams} to="/teams" />
-      </SimpleGrid>
+      {canReadUsers && (
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+          <Stat label="People" value={overview.data?.users} to="/users" />
+          <Stat label="Teams" value={overview.data?.teams} to="/teams" />
+        </SimpleGrid>
+      )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder>
           <Title order={2} size="h4" mb="sm">
@@ -56,7 +63,17 @@ export function HomePage() {
             ))}
           </Group>
           <Text size="sm" c="dimmed">
-            Teams: {session.user.teams.map((t) => t.name).join(', ') || 'none yet'}
+            Teams:{' '}
+            {session.user.teams.length === 0
+              ? 'none yet'
+              : session.user.teams.map((t, i) => (
+                  <span key={t.id}>
+                    {i > 0 && ', '}
+                    <Anchor component={Link} to={`/teams/${t.id}`} size="sm">
+                      {t.name}
+                    </Anchor>
+                  </span>
+                ))}
           </Text>
         </Card>
         {canAudit && (

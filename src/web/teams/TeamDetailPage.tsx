@@ -5,7 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { del, get, put } from '../api/client.ts';
 import type { TeamDetail } from '../api/types.ts';
-import { useSession } from '../auth/useSession.ts';
+import { useCanInTeam } from '../auth/useCanInTeam.ts';
+import { useCan } from '../auth/useSession.ts';
 import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { FullPageLoader } from '../common/FullPageLoader.tsx';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
@@ -17,19 +18,16 @@ export function TeamDetailPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { data: session } = useSession();
   const [editOpen, edit] = useDisclosure(false);
   const team = useQuery({ queryKey: ['team', id], queryFn: () => get<TeamDetail>(`/api/v1/teams/${id}`) });
-  // Global managers may do everything; a team-scoped programme manager may manage this team.
-  const canManage =
-    session?.permissions.includes('teams.manage') &&
-    (session.roles.some((r) => r.scopeType === 'global' && ['admin', 'programme_manager'].includes(r.role)) ||
-      session.roles.some((r) => r.scopeType === 'team' && r.scopeId === id && r.role === 'programme_manager'));
-  const canDelete = session?.roles.some((r) => r.scopeType === 'global' && ['admin', 'programme_manager'].includes(r.role));
+  // Editing and members: global teams.manage, or a role scoped to this team that grants it.
+  // Deleting needs teams.manage globally.
+  const canManage = useCanInTeam('teams.manage', id);
+  const canDelete = useCan('teams.manage');
 
   if (team.isPending) return <FullPageLoader />;
   const data = team.data;
-  if (!data) return <Text>{team.error?.message ?? 'Team not found.'}</Text>;
+  if (!data) return <Text role="alert">{team.error?.message ?? 'Team not found.'}</Text>;
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: ['team', id] }),
@@ -167,6 +165,11 @@ export function TeamDetailPage() {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
+        {data.members.length === 0 && (
+          <Text size="sm" c="dimmed" mt="sm">
+            No members yet.
+          </Text>
+        )}
       </Card>
       <TeamFormModal opened={editOpen} onClose={edit.close} team={data} />
     </>

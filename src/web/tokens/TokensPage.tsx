@@ -13,6 +13,9 @@ import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { NewTokenModal } from './NewTokenModal.tsx';
 
+/** Permissions that need a token's admin scope: holding one lets you grant that scope. */
+const ADMIN_SCOPE_PERMISSIONS = ['users.manage', 'roles.assign', 'tokens.manage_all'];
+
 function status(t: ApiToken): { label: string; color: string } {
   if (t.revokedAt) return { label: 'revoked', color: 'gray' };
   if (t.expiresAt && new Date(t.expiresAt) < new Date()) return { label: 'expired', color: 'gray' };
@@ -69,7 +72,7 @@ export function TokensPage() {
                   {all && <Table.Td>{t.userName}</Table.Td>}
                   <Table.Td>
                     <Text ff="monospace" size="sm">
-                      {t.prefix}_…
+                      {t.prefix}…
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -121,7 +124,7 @@ export function TokensPage() {
           No tokens yet.
         </Text>
       )}
-      <NewTokenModal opened={opened} onClose={close} allowAdmin={session?.roles.some((r) => r.role === 'admin') ?? false} />
+      <NewTokenModal opened={opened} onClose={close} allowAdmin={ADMIN_SCOPE_PERMISSIONS.some((p) => session?.permissions.includes(p))} />
     </>
   );
 }
