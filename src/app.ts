@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createAuthCache } from './modules/auth/auth-cache.ts';
 import { rolesRoutes } from './modules/auth/roles.routes.ts';
 import { createRolesService } from './modules/auth/roles.service.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
@@ -36,7 +37,7 @@ export const MODULES = [
 export function createServices(handle: DatabaseHandle, clock: Clock = systemClock) {
   const db = handle.db;
   const audit = createAuditLog({ db, clock });
-  const deps = { db, clock, audit };
+  const deps = { db, clock, audit, authCache: createAuthCache({ clock }) };
   return {
     audit,
     users: createUsersService(deps),

@@ -84,6 +84,7 @@ export function createRolesService(deps: AuthDeps) {
       throw error;
     }
     const view = toView(row, userName, scopeName);
+    deps.authCache.clear();
     await deps.audit.record(trx, actor, { action: 'role.assign', objectType: 'role_assignment', objectId: row.id, after: view });
     return view;
   }
@@ -128,6 +129,7 @@ export function createRolesService(deps: AuthDeps) {
         const row = await repo.findById(id, trx);
         if (!row) throw notFound('Role assignment', id);
         await repo.delete(id, trx);
+        deps.authCache.clear();
         if (row.role === 'admin' && (await repo.countActiveAdmins(trx)) === 0) {
           throw conflict('LAST_ADMIN', 'This is the last administrator; make someone else admin first.');
         }

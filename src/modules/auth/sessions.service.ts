@@ -11,6 +11,7 @@ import { heldPermissions } from '../../platform/permissions/authorize.ts';
 import { createRateLimiter } from '../../platform/rate-limiter.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import type { UserView } from './auth.schemas.ts';
+import type { CachedAuth } from './auth-cache.ts';
 import { afterFailedLogin, lockRemainingSeconds, SESSION_POLICY, sessionIsLive } from './login-lockout.domain.ts';
 import { createRolesRepository } from './roles.repository.ts';
 import { createRolesService, toGrant } from './roles.service.ts';
@@ -33,6 +34,8 @@ export interface NewSession {
   expiresAt: Date;
   user: UserView;
 }
+
+const NO_META: ClientMeta = { ip: null, userAgent: null, requestId: null };
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', { status: 401, userMessage: 'Wrong e-mail address or password.' });
 
@@ -76,6 +79,47 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
       trx,
     );
     return { cookieValue, csrfToken, expiresAt };
+  }
+
+  /** A token's owner and grants from the database; throws for revoked, expired or orphaned tokens. */
+  async function resolveToken(hash: string, now: Date): Promise<CachedAuth> {
+    const row = await credentials.findTokenByHash(hash);
+    if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) {
+      throw new AppError('TOKEN_INVALID', { status: 401, userMessage: 'The API token is unknown, revoked or expired.' });
+    }
+    if (row.user_active !== 1) {
+      throw new AppError('TOKEN_INVALID', { status: 401, userMessage: "The API token's owner is deactivated." });
+    }
+    if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > SESSION_POLICY.touchEveryMs) {
+      await credentials.touchToken(row.id, now.toISOString());
+    }
+    const actor = await actorFor(row.user_id, `${row.user_name} (token sym_${row.prefix})`, NO_META, 'token');
+    return {
+      auth: { actor: { ...actor, tokenScopes: JSON.parse(row.scopes) }, via: 'token', csrfToken: null, sessionId: null },
+      expiresAt: row.expires_at,
+      lastSeenAt: null,
+    };
+  }
+
+  /** A live session's user and grants from the database, or null. */
+  async function resolveSession(sessionId: string, now: Date): Promise<CachedAuth | null> {
+    const session = await credentials.findSession(sessionId);
+    if (!session || !sessionIsLive(session, now) || session.user_active !== 1) return null;
+    let lastSeenAt = session.last_seen_at;
+    if (now.getTime() - new Date(lastSeenAt).getTime() > SESSION_POLICY.touchEveryMs) {
+      lastSeenAt = now.toISOString();
+      await credentials.touchSession(sessionId, lastSeenAt);
+    }
+    return {
+      auth: {
+        actor: await actorFor(session.user_id, session.user_name, NO_META),
+        via: 'session',
+        csrfToken: session.csrf_token,
+        sessionId,
+      },
+      expiresAt: session.expires_at,
+      lastSeenAt,
+    };
   }
 
   return {
@@ -197,42 +241,40 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
 
     async logout(sessionId: string): Promise<void> {
       await credentials.deleteSession(sessionId);
+      deps.authCache.clear();
     },
 
     /** Resolves a bearer token or session cookie to an actor; null when there is none. */
     async authenticate(request: FastifyRequest): Promise<Authentication | null> {
-      const meta: ClientMeta = { ip: request.ip, userAgent: null, requestId: request.id };
       const now = deps.clock.now();
       const header = request.headers.authorization;
+      let key: string;
       if (header) {
-        const match = /^Bearer\s+(\S+)$/i.exec(header);
-        const token = match?.[1];
+        const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
         if (!token || !TOKEN_PATTERN.test(token)) {
           throw new AppError('TOKEN_INVALID', { status: 401, userMessage: 'The API token is malformed.' });
         }
-        const row = await credentials.findTokenByHash(hashSecret(token));
-        if (!row || row.revoked_at || (row.expires_at && row.expires_at <= now.toISOString())) {
-          throw new AppError('TOKEN_INVALID', { status: 401, userMessage: 'The API token is unknown, revoked or expired.' });
-        }
-        if (row.user_active !== 1) {
-          throw new AppError('TOKEN_INVALID', { status: 401, userMessage: "The API token's owner is deactivated." });
-        }
-        if (!row.last_used_at || now.getTime() - new Date(row.last_used_at).getTime() > SESSION_POLICY.touchEveryMs) {
-          await credentials.touchToken(row.id, now.toISOString());
-        }
-        const actor = await actorFor(row.user_id, `${row.user_name} (token sym_${row.prefix})`, meta, 'token');
-        return { actor: { ...actor, tokenScopes: JSON.parse(row.scopes) }, via: 'token', csrfToken: null, sessionId: null };
+        key = `t:${hashSecret(token)}`;
+      } else {
+        const cookie = request.cookies?.[SESSION_COOKIE];
+        if (!cookie) return null;
+        key = `s:${hashSecret(cookie)}`;
       }
-      const cookie = request.cookies?.[SESSION_COOKIE];
-      if (!cookie) return null;
-      const sessionId = hashSecret(cookie);
-      const session = await credentials.findSession(sessionId);
-      if (!session || !sessionIsLive(session, now)) return null;
-      if (session.user_active !== 1) return null;
-      if (now.getTime() - new Date(session.last_seen_at).getTime() > SESSION_POLICY.touchEveryMs) {
-        await credentials.touchSession(sessionId, now.toISOString());
+      let cached = deps.authCache.get(key);
+      if (!cached) {
+        const resolved = key.startsWith('t:') ? await resolveToken(key.slice(2), now) : await resolveSession(key.slice(2), now);
+        if (!resolved) return null;
+        deps.authCache.set(key, resolved);
+        cached = resolved;
       }
-      return { actor: await actorFor(session.user_id, session.user_name, meta), via: 'session', csrfToken: session.csrf_token, sessionId };
+      // Time limits are checked on every request, cached or not.
+      if (cached.expiresAt && cached.expiresAt <= now.toISOString()) {
+        if (cached.auth.via === 'token') throw new AppError('TOKEN_INVALID', { status: 401, userMessage: 'The API token has expired.' });
+        return null;
+      }
+      if (cached.lastSeenAt && !sessionIsLive({ expires_at: cached.expiresAt ?? '9999', last_seen_at: cached.lastSeenAt }, now))
+        return null;
+      return { ...cached.auth, actor: { ...cached.auth.actor, requestId: request.id, ip: request.ip } };
     },
 
     /** What the web UI needs about the caller. */

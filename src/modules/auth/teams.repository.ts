@@ -61,6 +61,31 @@ export function createTeamsRepository(db: Db) {
       const rows = await query.orderBy('teams.name').orderBy('teams.id').limit(limit).execute();
       return rows.map(normalize);
     },
+    /** A team and its members in one round trip (members empty when the team has none). */
+    async findWithMembers(id: string, trx: Db = db) {
+      const rows = await trx
+        .selectFrom('teams')
+        .leftJoin('team_members', 'team_members.team_id', 'teams.id')
+        .leftJoin('users', 'users.id', 'team_members.user_id')
+        .selectAll('teams')
+        .select(['users.id as user_id', 'users.name as user_name', 'users.email as user_email', 'team_members.is_manager'])
+        .where('teams.id', '=', id)
+        .orderBy('users.name')
+        .execute();
+      const first = rows[0];
+      if (!first) return undefined;
+      const team: TeamRow = {
+        id: first.id,
+        name: first.name,
+        description: first.description,
+        created_at: first.created_at,
+        updated_at: first.updated_at,
+      };
+      const members = rows
+        .filter((r) => r.user_id !== null)
+        .map((r) => ({ userId: r.user_id as string, name: r.user_name ?? '', email: r.user_email ?? '', isManager: r.is_manager === 1 }));
+      return { team, members };
+    },
     async members(teamId: string, trx: Db = db) {
       return trx
         .selectFrom('team_members')

@@ -35,13 +35,9 @@ export function createTeamsService(deps: AuthDeps) {
   const users = createUsersRepository(deps.db);
 
   async function detail(id: string, trx: Db = deps.db) {
-    const row = await teams.findById(id, trx);
-    if (!row) throw notFound('Team', id);
-    const members = await teams.members(id, trx);
-    return {
-      ...toView(row),
-      members: members.map((m) => ({ userId: m.userId, name: m.name, email: m.email, isManager: m.is_manager === 1 })),
-    };
+    const found = await teams.findWithMembers(id, trx);
+    if (!found) throw notFound('Team', id);
+    return { ...toView({ ...found.team, member_count: found.members.length }), members: found.members };
   }
 
   async function guardName<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -108,6 +104,7 @@ export function createTeamsService(deps: AuthDeps) {
       await deps.db.transaction().execute(async (trx) => {
         const before = await detail(id, trx);
         await teams.delete(id, trx);
+        deps.authCache.clear(); // team-scoped roles went with the team
         await deps.audit.record(trx, actor, { action: 'team.delete', objectType: 'team', objectId: id, before });
       });
     },

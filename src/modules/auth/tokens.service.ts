@@ -88,6 +88,7 @@ export function createTokensService(deps: AuthDeps) {
         if (row.revoked_at) return;
         const at = deps.clock.now().toISOString();
         await repo.revokeToken(id, at, trx);
+        deps.authCache.clear();
         const user = await trx.selectFrom('users').select('name').where('id', '=', row.user_id).executeTakeFirst();
         await deps.audit.record(trx, actor, {
           action: 'api_token.revoke',

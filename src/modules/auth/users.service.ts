@@ -161,6 +161,7 @@ export function createUsersService(deps: AuthDeps) {
           if (isUniqueViolation(error)) throw emailTaken(patch.email ?? '');
           throw error;
         }
+        deps.authCache.clear();
         if (patch.isActive === false) {
           if ((await rolesRepo.countActiveAdmins(trx)) === 0) {
             throw conflict('LAST_ADMIN', 'This is the last active administrator; make someone else admin first.');
@@ -186,6 +187,7 @@ export function createUsersService(deps: AuthDeps) {
           trx,
         );
         await credentials.deleteSessionsOf(id, trx);
+        deps.authCache.clear();
         await deps.audit.record(trx, actor, {
           action: 'user.password_reset',
           objectType: 'user',
