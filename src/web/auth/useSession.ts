@@ -22,9 +22,3 @@ export function useSession() {
     staleTime: 60_000,
   });
 }
-
-/** Whether the signed-in user holds a permission (the server checks again on every call). */
-export function useCan(permission: string): boolean {
-  const { data } = useSession();
-  return data?.permissions.includes(permission) ?? false;
-}

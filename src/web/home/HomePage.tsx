@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { get } from '../api/client.ts';
 import type { AuditEvent, Page } from '../api/types.ts';
-import { useCan, useSession } from '../auth/useSession.ts';
+import { useCan } from '../auth/useCan.ts';
+import { useSession } from '../auth/useSession.ts';
 import { formatTime } from '../common/formatTime.ts';
 import { RoleBadge } from '../roles/RoleBadge.tsx';
 

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { del, get } from '../api/client.ts';
 import type { RoleAssignment } from '../api/types.ts';
-import { useCan } from '../auth/useSession.ts';
+import { useCan } from '../auth/useCan.ts';
 import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';

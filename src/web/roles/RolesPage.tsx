@@ -2,7 +2,7 @@ import { Button, Checkbox, Group, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useCan } from '../auth/useSession.ts';
+import { useCan } from '../auth/useCan.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { UserSelect } from '../common/UserSelect.tsx';
 import { AssignRoleModal } from './AssignRoleModal.tsx';

@@ -1,6 +1,7 @@
 import { NavLink, Text } from '@mantine/core';
 import { IconApi, IconApps, IconExternalLink, IconHome } from '@tabler/icons-react';
 import { Link, useLocation } from 'react-router-dom';
+import { useGlobalPermissions } from '../auth/useGlobalPermissions.ts';
 import { useSession } from '../auth/useSession.ts';
 import { ADMIN_MODULE_KEYS, ADMIN_PAGES } from './adminPages.tsx';
 
@@ -16,7 +17,7 @@ function SectionTitle({ children }: { children: string }) {
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
   const { data: session } = useSession();
   const { pathname } = useLocation();
-  const permissions = new Set(session?.permissions ?? []);
+  const permissions = useGlobalPermissions();
   const isActive = (to: string) => (to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`));
   const modules = (session?.modules ?? []).filter((m) => !ADMIN_MODULE_KEYS.has(m.key));
   const admin = ADMIN_PAGES.filter((p) => p.anyOf.some((k) => permissions.has(k)));

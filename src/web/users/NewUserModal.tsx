@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
 import { post } from '../api/client.ts';
 import type { User } from '../api/types.ts';
-import { useCan } from '../auth/useSession.ts';
+import { useCan } from '../auth/useCan.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { useRoleCatalogue } from '../common/useRoleCatalogue.ts';
 import { useTeamOptions } from '../common/useTeamOptions.ts';

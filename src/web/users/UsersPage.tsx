@@ -4,7 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { User } from '../api/types.ts';
-import { useCan } from '../auth/useSession.ts';
+import { useCan } from '../auth/useCan.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { LoadMore } from '../common/LoadMore.tsx';
