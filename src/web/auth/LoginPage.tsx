@@ -6,21 +6,24 @@ import { ApiError, post } from '../api/client.ts';
 import { FullPageLoader } from '../common/FullPageLoader.tsx';
 import { AuthCard } from './AuthCard.tsx';
 import { useFinishSignIn } from './useFinishSignIn.ts';
+import { useSession } from './useSession.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
 function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 }
 
 export function LoginPage() {
   const [params] = useSearchParams();
   const finishSignIn = useFinishSignIn();
   const setup = useSetupStatus();
+  const session = useSession();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({ initialValues: { email: '', password: '' } });
-  if (setup.isPending) return <FullPageLoader />;
+  if (setup.isPending || session.isPending) return <FullPageLoader />;
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
+  if (session.data) return <Navigate to={safeNext(params.get('next'))} replace />;
 
   return (
     <AuthCard title="Sign in" subtitle="Use your work e-mail address and password.">
