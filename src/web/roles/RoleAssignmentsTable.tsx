@@ -53,7 +53,7 @@ export function RoleAssignmentsTable({ userId, showMember }: { userId: string | 
                   {a.userName}
                 </Anchor>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <RoleBadge assignment={a} hideScope />
               </Table.Td>
               <Table.Td>{a.scopeType === 'global' ? 'Everything' : `${a.scopeType}: ${a.scopeName ?? a.scopeId ?? '—'}`}</Table.Td>

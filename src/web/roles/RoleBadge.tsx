@@ -20,7 +20,7 @@ export function RoleBadge({
 }) {
   const scope = hideScope || assignment.scopeType === 'global' ? '' : ` · ${assignment.scopeName ?? assignment.scopeType}`;
   return (
-    <Badge color={COLORS[assignment.role] ?? 'gray'} variant="light" tt="none">
+    <Badge color={COLORS[assignment.role] ?? 'gray'} variant="light" tt="none" miw="max-content">
       {assignment.role.replaceAll('_', ' ')}
       {scope}
     </Badge>

@@ -37,7 +37,7 @@ export function UserRolesCard({ userId, roles, canAssign }: { userId: string; ro
         <Table.Tbody>
           {roles.map((r) => (
             <Table.Tr key={r.id}>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <RoleBadge assignment={r} hideScope />
               </Table.Td>
               <Table.Td>
