@@ -5,14 +5,10 @@ import { Navigate, useSearchParams } from 'react-router-dom';
 import { ApiError, post } from '../api/client.ts';
 import { FullPageLoader } from '../common/FullPageLoader.tsx';
 import { AuthCard } from './AuthCard.tsx';
+import { safeNext } from './safeNext.ts';
 import { useFinishSignIn } from './useFinishSignIn.ts';
 import { useSession } from './useSession.ts';
 import { useSetupStatus } from './useSetupStatus.ts';
-
-/** Only same-site paths, so a crafted link cannot send people elsewhere after sign-in. */
-function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
 
 export function LoginPage() {
   const [params] = useSearchParams();
