@@ -7,19 +7,7 @@ import { useCan } from '../auth/useCan.ts';
 import { useSession } from '../auth/useSession.ts';
 import { formatTime } from '../common/formatTime.ts';
 import { RoleBadge } from '../roles/RoleBadge.tsx';
-
-function Stat({ label, value, to }: { label: string; value: number | undefined; to: string }) {
-  return (
-    <Card withBorder component={Link} to={to} style={{ textDecoration: 'none' }}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
-        {label}
-      </Text>
-      <Text fz={32} fw={700}>
-        {value ?? '…'}
-      </Text>
-    </Card>
-  );
-}
+import { StatCard } from './StatCard.tsx';
 
 export function HomePage() {
   const { data: session } = useSession();
@@ -46,8 +34,8 @@ export function HomePage() {
       </div>
       {canReadUsers && (
         <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-          <Stat label="People" value={overview.data?.users} to="/users" />
-          <Stat label="Teams" value={overview.data?.teams} to="/teams" />
+          <StatCard label="People" value={overview.data?.users} to="/users" />
+          <StatCard label="Teams" value={overview.data?.teams} to="/teams" />
         </SimpleGrid>
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
