@@ -32,7 +32,8 @@ export async function spawnUntilReady(
   timeoutMs = 30_000,
 ): Promise<{ child: ChildProcess; readyMs: number }> {
   const started = performance.now();
-  const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so stop() reaches grandchildren too (npm start does not pass signals on).
+  const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
   child.stderr?.on('data', (d) => {
     stderr += d;
@@ -47,18 +48,29 @@ export async function spawnUntilReady(
     }
     await new Promise((r) => setTimeout(r, 20));
   }
-  child.kill('SIGKILL');
+  await stop(child);
   throw new Error(`${url} not ready after ${timeoutMs} ms: ${stderr}`);
 }
 
-/** Ends a child we started (SIGTERM, then SIGKILL after 5 s) and waits for it. */
+/** Ends a child we started and its process group (SIGTERM, SIGKILL after 5 s), and waits. */
 export async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const pid = child.pid;
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+  };
   const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  signalGroup('SIGTERM');
+  const timer = setTimeout(() => signalGroup('SIGKILL'), 5000);
   await exited;
   clearTimeout(timer);
+  // Grandchildren (npm start's server) may outlive the group leader by a moment.
+  await new Promise((r) => setTimeout(r, 200));
+  signalGroup('SIGKILL');
 }
 
 export interface LoadResult {
