@@ -14,7 +14,7 @@ function findTests(dir: string, out: string[] = []): string[] {
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
-    if (name === 'node_modules' || name === 'web') continue;
+    if (name === 'node_modules') continue;
     if (statSync(full).isDirectory()) findTests(full, out);
     else if (name.endsWith('.test.ts')) out.push(path.relative(root, full));
   }

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Authentication } from '../../platform/http/types.ts';
 import { newId, randomToken } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
-import { heldPermissions } from '../../platform/permissions/authorize.ts';
+import { globalPermissions } from '../../platform/permissions/authorize.ts';
 import { createRateLimiter } from '../../platform/rate-limiter.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import type { UserView } from './auth.schemas.ts';
@@ -284,7 +284,7 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
       return {
         user: await usersService.view(userId),
         roles: await roles.list({ ...auth.actor, tokenScopes: null }, userId),
-        permissions: heldPermissions(auth.actor),
+        permissions: globalPermissions(auth.actor),
         csrfToken: auth.csrfToken,
         modules,
       };

@@ -137,12 +137,13 @@ export function createTeamsService(deps: AuthDeps) {
       await deps.db.transaction().execute(async (trx) => {
         const existing = await teams.findMember(teamId, userId, trx);
         if (!existing) throw notFound('Team member', userId);
+        const user = await users.findById(userId, trx);
         await teams.removeMember(teamId, userId, trx);
         await deps.audit.record(trx, actor, {
           action: 'team.member_remove',
           objectType: 'team',
           objectId: teamId,
-          before: { userId, isManager: existing.is_manager === 1 },
+          before: { userId, userName: user?.name ?? null, isManager: existing.is_manager === 1 },
         });
       });
     },

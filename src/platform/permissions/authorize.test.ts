@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Actor, RoleGrant } from './actor.ts';
-import { authorize, can, grantableScopes, heldPermissions } from './authorize.ts';
+import { authorize, can, globalPermissions, grantableScopes, heldPermissions } from './authorize.ts';
 import type { TokenScope } from './catalog.ts';
 
 const actor = (grants: RoleGrant[], tokenScopes: TokenScope[] | null = null): Actor => ({
@@ -48,5 +48,17 @@ describe('grantableScopes', () => {
   it('lists held permissions for the UI', () => {
     const member = actor([{ role: 'member', scopeType: 'global', scopeId: null }]);
     assert.deepEqual(heldPermissions(member).sort(), ['teams.read', 'tokens.manage_own', 'users.read']);
+  });
+});
+
+describe('globalPermissions', () => {
+  it('leaves out what only a team-scoped role gives', () => {
+    const scopedPm = actor([
+      { role: 'member', scopeType: 'global', scopeId: null },
+      { role: 'programme_manager', scopeType: 'team', scopeId: 't1' },
+    ]);
+    assert.ok(heldPermissions(scopedPm).includes('teams.manage'));
+    assert.ok(!globalPermissions(scopedPm).includes('teams.manage'));
+    assert.ok(!globalPermissions(scopedPm).includes('audit.read'));
   });
 });

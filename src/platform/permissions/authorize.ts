@@ -48,7 +48,12 @@ export function authorize(actor: Actor, permission: Permission, target?: Target)
   });
 }
 
-/** Permissions the actor holds on at least one target (the UI shows or hides actions with it). */
+/** Permissions the actor holds everywhere, through global grants (the UI shows global actions with it). */
+export function globalPermissions(actor: Actor): Permission[] {
+  return heldPermissions({ ...actor, grants: actor.grants.filter((g) => g.scopeType === 'global') });
+}
+
+/** Permissions the actor holds on at least one target. */
 export function heldPermissions(actor: Actor): Permission[] {
   return ALL_PERMISSIONS.filter(
     (p) => scopeAllows(actor, PERMISSIONS[p].scope) && actor.grants.some((g) => ROLES[g.role]?.permissions.includes(p)),
