@@ -71,13 +71,7 @@ export function AuditPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <LoadMore
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
-        count={list.items.length}
-        isPending={list.isPending}
-      />
+      <LoadMore list={list} />
     </>
   );
 }

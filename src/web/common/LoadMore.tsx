@@ -1,19 +1,18 @@
 import { Button, Center, Loader, Text } from '@mantine/core';
 
-/** The foot of a cursor-paginated list: "Load more" while there is more, else a count. */
-export function LoadMore({
-  hasNextPage,
-  isFetchingNextPage,
-  fetchNextPage,
-  count,
-  isPending = false,
-}: {
+/** What LoadMore needs of a usePagedList result. */
+interface PagedList {
+  items: readonly unknown[];
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
+  isPending: boolean;
   fetchNextPage: () => unknown;
-  count: number;
-  isPending?: boolean;
-}) {
+}
+
+/** The foot of a cursor-paginated list: "Load more" while there is more, else a count. */
+export function LoadMore({ list }: { list: PagedList }) {
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isPending } = list;
+  const count = list.items.length;
   return (
     <Center mt="md">
       {isPending ? (

@@ -69,13 +69,7 @@ export function TeamsPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <LoadMore
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
-        count={list.items.length}
-        isPending={list.isPending}
-      />
+      <LoadMore list={list} />
       <TeamFormModal opened={opened} onClose={close} />
     </>
   );

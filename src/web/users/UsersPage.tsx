@@ -84,13 +84,7 @@ export function UsersPage() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      <LoadMore
-        hasNextPage={list.hasNextPage}
-        isFetchingNextPage={list.isFetchingNextPage}
-        fetchNextPage={list.fetchNextPage}
-        count={list.items.length}
-        isPending={list.isPending}
-      />
+      <LoadMore list={list} />
       <NewUserModal opened={opened} onClose={close} />
     </>
   );
