@@ -33,6 +33,10 @@ export type ErrorCode =
   | 'DATABASE_UNAVAILABLE'
   | 'MIGRATION_FAILED'
   | 'NOT_SUPPORTED'
+  | 'HTTP_DESTINATION_BLOCKED'
+  | 'HTTP_TIMEOUT'
+  | 'HTTP_RESPONSE_TOO_LARGE'
+  | 'HTTP_REQUEST_FAILED'
   | 'INTERNAL';
 
 export interface AppErrorOptions {
@@ -42,6 +46,8 @@ export interface AppErrorOptions {
   cause?: unknown;
   /** User-caused (bad input, missing rights): not logged as a system error. */
   expected?: boolean;
+  /** For step failures: whether trying again may succeed (HTTP 429/5xx yes, other 4xx no). */
+  retryable?: boolean;
 }
 
 export class AppError extends Error {
@@ -50,6 +56,7 @@ export class AppError extends Error {
   readonly userMessage: string;
   readonly details: unknown;
   readonly expected: boolean;
+  readonly retryable: boolean;
 
   constructor(code: ErrorCode, options: AppErrorOptions) {
     super(`${code}: ${options.userMessage}`, { cause: options.cause });
@@ -59,6 +66,7 @@ export class AppError extends Error {
     this.userMessage = options.userMessage;
     this.details = options.details ?? null;
     this.expected = options.expected ?? options.status < 500;
+    this.retryable = options.retryable ?? false;
   }
 }
 

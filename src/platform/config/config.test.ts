@@ -25,6 +25,11 @@ describe('parseEnv', () => {
     );
   });
 
+  it('reads the outbound allowlist as a list', () => {
+    assert.equal(parseEnv({ SYMBIONT_HTTP_ALLOW: '10.20.0.0/16, erp.internal' }).SYMBIONT_HTTP_ALLOW, '10.20.0.0/16, erp.internal');
+    assert.throws(() => parseEnv({ SYMBIONT_HTTP_ALLOW: 'http://x;rm' }), /SYMBIONT_HTTP_ALLOW/);
+  });
+
   it('refuses a secret key that is too short', () => {
     assert.throws(() => parseEnv({ SYMBIONT_SECRET_KEY: 'short' }), /SYMBIONT_SECRET_KEY/);
   });

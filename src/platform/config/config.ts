@@ -32,6 +32,11 @@ export const envSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
   SYMBIONT_PUBLIC_URL: z.string().url().optional().describe('External URL, used in links and to decide Secure cookies'),
+  SYMBIONT_HTTP_ALLOW: z
+    .string()
+    .regex(/^[\w.:/,\s-]*$/, 'must be a comma list of CIDR ranges or host names')
+    .optional()
+    .describe('Private addresses outbound requests may reach: CIDR ranges or host names, comma-separated'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -46,6 +51,8 @@ export interface Config {
   trustProxy: boolean;
   bodyLimit: number;
   publicUrl: string | undefined;
+  /** SSRF allowlist for the guarded HTTP client. */
+  httpAllow: string[];
 }
 
 /** Parses the environment; throws CONFIG_INVALID naming every bad variable. */
@@ -110,5 +117,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parsed.SYMBIONT_TRUST_PROXY,
     bodyLimit: parsed.SYMBIONT_BODY_LIMIT,
     publicUrl: parsed.SYMBIONT_PUBLIC_URL,
+    httpAllow: (parsed.SYMBIONT_HTTP_ALLOW ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
   };
 }
