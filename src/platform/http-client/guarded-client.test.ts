@@ -116,8 +116,8 @@ describe('createGuardedHttpClient against a real local server', () => {
     const before = hits.length;
     for (const url of [
       `${base}/ok`,
-      base.replace('127.0.0.1', 'localhost') + '/ok',
-      base.replace('127.0.0.1', '[::ffff:127.0.0.1]') + '/ok',
+      `${base.replace('127.0.0.1', 'localhost')}/ok`,
+      `${base.replace('127.0.0.1', '[::ffff:127.0.0.1]')}/ok`,
     ]) {
       await assert.rejects(strict.request({ url }), { code: 'HTTP_DESTINATION_BLOCKED' }, url);
     }
