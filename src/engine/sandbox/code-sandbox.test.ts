@@ -10,12 +10,15 @@ describe('code sandbox', () => {
   after(() => sandbox.close());
 
   it('returns what the code returns, computed from its input, with console logs', async () => {
-    const result = await sandbox.run('console.log("lines", input.lines.length); return input.lines.reduce((s, l) => s + l.qty * l.price, 0)', {
-      lines: [
-        { qty: 2, price: 3.5 },
-        { qty: 1, price: 10 },
-      ],
-    });
+    const result = await sandbox.run(
+      'console.log("lines", input.lines.length); return input.lines.reduce((s, l) => s + l.qty * l.price, 0)',
+      {
+        lines: [
+          { qty: 2, price: 3.5 },
+          { qty: 1, price: 10 },
+        ],
+      },
+    );
     assert.equal(result.output, 17);
     assert.deepEqual(result.logs, [{ level: 'log', message: 'lines 2' }]);
   });
@@ -26,19 +29,30 @@ describe('code sandbox', () => {
   });
 
   it('reports a thrown error with its message', async () => {
-    await assert.rejects(sandbox.run('throw new TypeError("bad order " + input.id)', { id: 7 }), (e: { code: string; userMessage: string }) => {
-      assert.equal(e.code, 'CODE_FAILED');
-      assert.match(e.userMessage, /TypeError: bad order 7/);
-      return true;
-    });
+    await assert.rejects(
+      sandbox.run('throw new TypeError("bad order " + input.id)', { id: 7 }),
+      (e: { code: string; userMessage: string }) => {
+        assert.equal(e.code, 'CODE_FAILED');
+        assert.match(e.userMessage, /TypeError: bad order 7/);
+        return true;
+      },
+    );
   });
 
   describe('escape attempts end the step with a clear error and leave the host untouched', () => {
     const cases: [string, string, string | RegExp][] = [
-      ['constructor chain to Function reaches only the sandbox', 'return (function(){}).constructor("return typeof process")()', 'undefined'],
+      [
+        'constructor chain to Function reaches only the sandbox',
+        'return (function(){}).constructor("return typeof process")()',
+        'undefined',
+      ],
       ['process is not defined', 'return process.env', /ReferenceError/],
       ['require is not defined', 'return require("fs")', /ReferenceError/],
-      ['globalThis has no host objects', 'return [typeof fetch, typeof setTimeout, typeof Buffer, typeof WebAssembly].join(",")', 'undefined,undefined,undefined,undefined'],
+      [
+        'globalThis has no host objects',
+        'return [typeof fetch, typeof setTimeout, typeof Buffer, typeof WebAssembly].join(",")',
+        'undefined,undefined,undefined,undefined',
+      ],
     ];
     for (const [name, code, expected] of cases) {
       it(name, async () => {
