@@ -90,6 +90,109 @@ export interface SchemaInfoTable {
   seq: Generated<number>;
 }
 
+export interface WorkflowsTable {
+  id: string;
+  name: string;
+  description: string;
+  /** draft | active | archived */
+  status: string;
+  draft_json: string;
+  published_version_id: string | null;
+  webhook_path: string | null;
+  team_id: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkflowVersionsTable {
+  id: string;
+  workflow_id: string;
+  version: number;
+  definition_json: string;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface RunsTable {
+  id: string;
+  workflow_id: string;
+  version_id: string;
+  /** queued | running | waiting | succeeded | failed | cancelled */
+  status: string;
+  trigger_type: string;
+  trigger_key: string | null;
+  concurrency_key: string | null;
+  parent_run_id: string | null;
+  parent_step_id: string | null;
+  started_by: string | null;
+  next_at: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  cancel_requested: number;
+  active_ms: number;
+  wait_ms: number;
+  error_json: string | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  updated_at: string;
+}
+
+export interface RunStepsTable {
+  id: string;
+  run_id: string;
+  node_id: string;
+  item_key: string;
+  seq: number;
+  /** running | succeeded | failed | waiting | retrying | skipped | cancelled */
+  status: string;
+  attempt: number;
+  idempotency_key: string;
+  input_json: string | null;
+  output_json: string | null;
+  output_blob_id: string | null;
+  error_json: string | null;
+  state_json: string | null;
+  next_at: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  active_ms: number;
+  wait_ms: number;
+}
+
+export interface RunBlobsTable {
+  id: string;
+  run_id: string;
+  data: string;
+  bytes: number;
+}
+
+export interface TriggerStateTable {
+  workflow_id: string;
+  node_id: string;
+  version_id: string;
+  state_json: string | null;
+  next_at: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+/** Connector credentials; the values are sealed with the secret box (context = id). */
+export interface CredentialsTable {
+  id: string;
+  name: string;
+  /** A credential type key from the connector registry, e.g. `smtp`. */
+  type: string;
+  data_sealed: string;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -98,4 +201,11 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
+  credentials: CredentialsTable;
+  workflows: WorkflowsTable;
+  workflow_versions: WorkflowVersionsTable;
+  runs: RunsTable;
+  run_steps: RunStepsTable;
+  run_blobs: RunBlobsTable;
+  trigger_state: TriggerStateTable;
 }

@@ -1,0 +1,235 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database, RunStepsTable, RunsTable } from '../../platform/db/schema.ts';
+
+export type RunRow = RunsTable;
+export type StepRow = RunStepsTable;
+
+/** One durable change; a batch of them commits in one transaction. */
+export type WriteOp =
+  | { kind: 'insert-run'; row: RunRow }
+  | { kind: 'update-run'; id: string; patch: Partial<RunRow> }
+  | { kind: 'upsert-step'; row: StepRow }
+  | { kind: 'delete-steps'; runId: string; ids: string[] }
+  | { kind: 'insert-blob'; id: string; runId: string; data: string }
+  /** Parks a run: waiting, unleased, due when its earliest waiting step is due (read from the rows, so a wake that raced in is kept). */
+  | { kind: 'release-waiting'; id: string; patch: Partial<RunRow> }
+  /** Wakes a step waiting for something outside (a child run, a person) and its run. */
+  | { kind: 'wake-step'; runId: string; stepId: string; stateJson: string; at: string };
+
+type Dialect = 'sqlite' | 'postgres';
+
+const STEP_UPDATABLE = [
+  'status',
+  'attempt',
+  'input_json',
+  'output_json',
+  'output_blob_id',
+  'error_json',
+  'state_json',
+  'next_at',
+  'started_at',
+  'finished_at',
+  'active_ms',
+  'wait_ms',
+  'seq',
+] as const;
+
+/**
+ * The engine's durable state: runs, their steps and large outputs. Writes go through
+ * `commit(ops)` — one transaction for a batch, so the group committer can fold the steps of
+ * many concurrent runs into one commit. Claims use `FOR UPDATE SKIP LOCKED` on PostgreSQL;
+ * SQLite has one writer, so a plain conditional update is already exclusive.
+ */
+export function createRunStore(db: Kysely<Database>, dialect: Dialect) {
+  async function apply(trx: Transaction<Database> | Kysely<Database>, op: WriteOp): Promise<void> {
+    switch (op.kind) {
+      case 'insert-run':
+        await trx.insertInto('runs').values(op.row).execute();
+        return;
+      case 'update-run':
+        await trx.updateTable('runs').set(op.patch).where('id', '=', op.id).execute();
+        return;
+      case 'upsert-step': {
+        const update: Partial<StepRow> = {};
+        for (const key of STEP_UPDATABLE) (update as Record<string, unknown>)[key] = op.row[key];
+        await trx
+          .insertInto('run_steps')
+          .values(op.row)
+          .onConflict((oc) => oc.column('id').doUpdateSet(update))
+          .execute();
+        return;
+      }
+      case 'delete-steps':
+        if (op.ids.length > 0) await trx.deleteFrom('run_steps').where('run_id', '=', op.runId).where('id', 'in', op.ids).execute();
+        return;
+      case 'release-waiting':
+        await trx
+          .updateTable('runs')
+          .set((eb) => ({
+            ...op.patch,
+            status: 'waiting',
+            lease_owner: null,
+            lease_until: null,
+            next_at: eb
+              .selectFrom('run_steps')
+              .select((s) => s.fn.min('next_at').as('n'))
+              .where('run_id', '=', op.id)
+              .where('status', 'in', ['waiting', 'retrying', 'running']),
+          }))
+          .where('id', '=', op.id)
+          .execute();
+        return;
+      case 'wake-step':
+        await trx.updateTable('run_steps').set({ state_json: op.stateJson, next_at: op.at }).where('id', '=', op.stepId).execute();
+        await trx
+          .updateTable('runs')
+          .set({ next_at: op.at, updated_at: op.at })
+          .where('id', '=', op.runId)
+          .where('status', 'in', ['waiting', 'queued'])
+          .execute();
+        return;
+      case 'insert-blob':
+        await trx
+          .insertInto('run_blobs')
+          .values({ id: op.id, run_id: op.runId, data: op.data, bytes: Buffer.byteLength(op.data) })
+          .execute();
+        return;
+    }
+  }
+
+  return {
+    dialect,
+
+    async commit(ops: readonly WriteOp[]): Promise<void> {
+      if (ops.length === 0) return;
+      if (ops.length === 1 && ops[0]) {
+        await apply(db, ops[0]);
+        return;
+      }
+      await db.transaction().execute(async (trx) => {
+        for (const op of ops) await apply(trx, op);
+      });
+    },
+
+    getVersion: (id: string) =>
+      db
+        .selectFrom('workflow_versions')
+        .select(['id', 'workflow_id', 'version', 'definition_json'])
+        .where('id', '=', id)
+        .executeTakeFirst(),
+
+    /** The published version of a workflow (sub-workflows, schedules). */
+    async getPublishedVersionId(workflowId: string): Promise<string | null> {
+      const row = await db.selectFrom('workflows').select('published_version_id').where('id', '=', workflowId).executeTakeFirst();
+      return row?.published_version_id ?? null;
+    },
+
+    async findByTriggerKey(workflowId: string, triggerKey: string): Promise<string | null> {
+      const row = await db
+        .selectFrom('runs')
+        .select('id')
+        .where('workflow_id', '=', workflowId)
+        .where('trigger_key', '=', triggerKey)
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+
+    getRun: (id: string) => db.selectFrom('runs').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    listSteps: (runId: string) => db.selectFrom('run_steps').selectAll().where('run_id', '=', runId).orderBy('seq').execute(),
+
+    async getBlob(id: string): Promise<string | null> {
+      const row = await db.selectFrom('run_blobs').select('data').where('id', '=', id).executeTakeFirst();
+      return row?.data ?? null;
+    },
+
+    /**
+     * Takes up to `limit` runs that can go on now — queued, due after a wait, or whose
+     * owner's lease ran out — and leases them to `owner` until `leaseUntil`.
+     */
+    async claim(owner: string, now: string, leaseUntil: string, limit: number): Promise<RunRow[]> {
+      const due = db
+        .selectFrom('runs')
+        .select('id')
+        .where((eb) =>
+          eb.or([
+            eb.and([eb('status', 'in', ['queued', 'waiting']), eb('next_at', '<=', now), eb('lease_owner', 'is', null)]),
+            eb.and([eb('status', 'in', ['queued', 'running', 'waiting']), eb('lease_owner', 'is not', null), eb('lease_until', '<', now)]),
+          ]),
+        )
+        .orderBy('next_at')
+        .limit(limit);
+      const picked = dialect === 'postgres' ? due.forUpdate().skipLocked() : due;
+      return db
+        .updateTable('runs')
+        .set({ lease_owner: owner, lease_until: leaseUntil, updated_at: now })
+        .where('id', 'in', picked)
+        .returningAll()
+        .execute();
+    },
+
+    /** Claims one given run (inline execution right after it was created elsewhere, or a retry). */
+    async claimOne(id: string, owner: string, now: string, leaseUntil: string): Promise<RunRow | undefined> {
+      return db
+        .updateTable('runs')
+        .set({ lease_owner: owner, lease_until: leaseUntil, updated_at: now })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('lease_owner', 'is', null), eb('lease_until', '<', now), eb('lease_owner', '=', owner)]))
+        .returningAll()
+        .executeTakeFirst();
+    },
+
+    async heartbeat(owner: string, ids: string[], leaseUntil: string): Promise<void> {
+      if (ids.length === 0) return;
+      await db.updateTable('runs').set({ lease_until: leaseUntil }).where('lease_owner', '=', owner).where('id', 'in', ids).execute();
+    },
+
+    /** The earliest moment a waiting or queued run becomes due (to arm the timer). */
+    async nextDue(): Promise<string | null> {
+      const row = await db
+        .selectFrom('runs')
+        .select((eb) => eb.fn.min('next_at').as('next'))
+        .where('status', 'in', ['queued', 'waiting'])
+        .where('lease_owner', 'is', null)
+        .executeTakeFirst();
+      return (row?.next as string | null) ?? null;
+    },
+
+    /** Runs of a workflow currently holding a slot (for per-workflow and per-key concurrency). */
+    async countActive(workflowId: string, concurrencyKey: string | null): Promise<number> {
+      let q = db
+        .selectFrom('runs')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('workflow_id', '=', workflowId)
+        .where('status', '=', 'running');
+      if (concurrencyKey !== null) q = q.where('concurrency_key', '=', concurrencyKey);
+      const row = await q.executeTakeFirst();
+      return Number(row?.n ?? 0);
+    },
+
+    /** Sets cancel_requested; the owner notices it between steps. */
+    async requestCancel(id: string, now: string): Promise<void> {
+      await db.updateTable('runs').set({ cancel_requested: 1, updated_at: now }).where('id', '=', id).execute();
+    },
+
+    async isCancelRequested(id: string): Promise<boolean> {
+      const row = await db.selectFrom('runs').select('cancel_requested').where('id', '=', id).executeTakeFirst();
+      return row?.cancel_requested === 1;
+    },
+
+    /** Children of a run that have not ended. */
+    listChildren: (parentRunId: string) =>
+      db.selectFrom('runs').select(['id', 'status', 'parent_step_id']).where('parent_run_id', '=', parentRunId).execute(),
+
+    /** Release of all leases held by a process (clean shutdown). */
+    async releaseAll(owner: string): Promise<void> {
+      await db.updateTable('runs').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner).execute();
+    },
+
+    async now(): Promise<void> {
+      await sql`select 1`.execute(db);
+    },
+  };
+}
+
+export type RunStore = ReturnType<typeof createRunStore>;
