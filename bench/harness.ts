@@ -12,13 +12,24 @@ export function flag(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** `--name value` flags that take a word; undefined when absent. */
+export function wordFlag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** `--name` switches. */
+export function hasFlag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
+
 export function say(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/** Runs the symbiont CLI synchronously; throws on failure. */
-export function cli(args: string[], env: NodeJS.ProcessEnv): string {
-  const res = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8' });
+/** Runs the symbiont CLI synchronously (`input` goes to its stdin); throws on failure. */
+export function cli(args: string[], env: NodeJS.ProcessEnv, input?: string): string {
+  const res = spawnSync(process.execPath, [BIN, ...args], { env, encoding: 'utf8', input, timeout: 120_000 });
   if (res.status !== 0) throw new Error(`symbiont ${args.join(' ')} failed: ${res.stderr}`);
   return res.stdout;
 }
@@ -31,25 +42,44 @@ export async function spawnUntilReady(
   url: string,
   timeoutMs = 30_000,
 ): Promise<{ child: ChildProcess; readyMs: number }> {
+  const probe = async () => (await fetch(url, { signal: AbortSignal.timeout(2000) })).status === 200;
+  return spawnUntil(command, args, env, { probe, what: url, timeoutMs });
+}
+
+/**
+ * Spawns a process in its own process group and resolves once `probe()` returns true (a probe
+ * that throws means "not yet"); stops it and rejects after `timeoutMs`. The last few KB of its
+ * stderr (and stdout with `stdout: 'pipe'`) go into the error message.
+ */
+export async function spawnUntil(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  options: { probe: () => Promise<boolean>; what: string; timeoutMs?: number; stdout?: 'ignore' | 'pipe' },
+): Promise<{ child: ChildProcess; readyMs: number }> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const started = performance.now();
   // Its own process group, so stop() reaches grandchildren too (npm start does not pass signals on).
-  const child = spawn(command, args, { env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
-  let stderr = '';
-  child.stderr?.on('data', (d) => {
-    stderr += d;
-  });
+  const child = spawn(command, args, { env, stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'], detached: true });
+  let output = '';
+  // Bounded: a server logging under load must not grow this process's memory.
+  const keep = (d: Buffer) => {
+    output = (output + d).slice(-8192);
+  };
+  child.stderr?.on('data', keep);
+  child.stdout?.on('data', keep);
   while (performance.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`${command} exited early: ${stderr}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${command} exited early (${child.exitCode ?? child.signalCode}): ${output}`);
     try {
-      const res = await fetch(url);
-      if (res.status === 200) return { child, readyMs: performance.now() - started };
+      if (await options.probe()) return { child, readyMs: performance.now() - started };
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 20));
   }
   await stop(child);
-  throw new Error(`${url} not ready after ${timeoutMs} ms: ${stderr}`);
+  throw new Error(`${options.what} not ready after ${timeoutMs} ms: ${output}`);
 }
 
 /** Ends a child we started and its process group (SIGTERM, SIGKILL after 5 s), and waits. */
@@ -95,5 +125,80 @@ export async function load(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
     total: result.requests.total,
+  };
+}
+
+/** Whether the `wrk` load generator is on PATH. */
+export function hasWrk(): boolean {
+  return spawnSync('wrk', ['--version'], { encoding: 'utf8', timeout: 5000 }).error === undefined;
+}
+
+export interface WrkResult {
+  rps: number;
+  /** Latency percentiles in ms, from wrk's `--latency` distribution. */
+  p50: number;
+  p99: number;
+  requests: number;
+  /** wrk's "Non-2xx or 3xx responses" (status ≥ 400). */
+  non2xx: number;
+  /** Socket errors: connect + read + write + timeout. */
+  errors: number;
+  raw: string;
+}
+
+/**
+ * wrk against one URL with `--latency`: `wrk -t <threads> -c <connections> -d <duration>s
+ * --latency [-s script url -- scriptArgs]`. Killed (and rejected) if it overruns by 30 s or
+ * when `signal` aborts.
+ */
+export async function wrk(
+  url: string,
+  options: { threads: number; connections: number; duration: number; script?: string; scriptArgs?: string[]; signal?: AbortSignal },
+): Promise<WrkResult> {
+  const args = ['-t', String(options.threads), '-c', String(options.connections), '-d', `${options.duration}s`, '--latency'];
+  if (options.script) args.push('-s', options.script);
+  args.push(url);
+  if (options.scriptArgs?.length) args.push('--', ...options.scriptArgs);
+  const child = spawn('wrk', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => {
+    out += d;
+  });
+  child.stderr?.on('data', (d) => {
+    err += d;
+  });
+  const kill = () => child.kill('SIGKILL');
+  options.signal?.addEventListener('abort', kill, { once: true });
+  const limitMs = (options.duration + 30) * 1000;
+  const timer = setTimeout(kill, limitMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  clearTimeout(timer);
+  options.signal?.removeEventListener('abort', kill);
+  if (code !== 0) throw new Error(`wrk ${args.join(' ')} failed (exit ${code}, limit ${limitMs} ms): ${err}${out}`);
+  return parseWrk(out);
+}
+
+const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+
+/** Parses wrk's text report (with `--latency`). */
+export function parseWrk(raw: string): WrkResult {
+  const duration = (text: string | undefined) => {
+    const m = /^([\d.]+)(us|ms|s|m|h)$/.exec(text ?? '');
+    if (!m) throw new Error(`unreadable wrk latency "${text}" in:\n${raw}`);
+    return Number(m[1]) * (UNIT_MS[m[2] as string] ?? Number.NaN);
+  };
+  const rps = /Requests\/sec:\s+([\d.]+)/.exec(raw);
+  const requests = /(\d+) requests in /.exec(raw);
+  if (!rps || !requests) throw new Error(`unreadable wrk report:\n${raw}`);
+  const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(raw);
+  return {
+    rps: Number(rps[1]),
+    p50: duration(/^\s+50%\s+(\S+)/m.exec(raw)?.[1]),
+    p99: duration(/^\s+99%\s+(\S+)/m.exec(raw)?.[1]),
+    requests: Number(requests[1]),
+    non2xx: Number(/Non-2xx or 3xx responses: (\d+)/.exec(raw)?.[1] ?? 0),
+    errors: socket ? socket.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+    raw,
   };
 }

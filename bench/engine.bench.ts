@@ -1,0 +1,157 @@
+// npm run bench:engine [-- --duration 10 --warmup 3 --quick --only symbiont|node-red|ceiling]
+// Workload W1 (bench/w1): a webhook receives a 1 KB order, one JSONata step summarises it, the
+// response returns the summary. Measured one system after another with the same load generator
+// (wrk, 1 thread, 10 connections): Symbiont on SQLite with the run and every step durably
+// recorded, Node-RED 4.x with the W1 flow, and the ceiling (bare Fastify + the same expression).
+// Each system is its own process, started just before its measurement and stopped after it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { hasFlag, hasWrk, say, type WrkResult, wordFlag, wrk } from './harness.ts';
+import { startCeiling } from './peers/ceiling.ts';
+import { startNodeRed } from './peers/node-red.ts';
+import { startSymbiont } from './w1/symbiont.ts';
+import { checkW1, W1_BODY, W1_LUA, type W1Records, type W1System } from './w1/workload.ts';
+
+const SYSTEMS = ['symbiont', 'node-red', 'ceiling'] as const;
+type SystemKey = (typeof SYSTEMS)[number];
+const THREADS = 1;
+const CONNECTIONS = 10;
+
+/** A positive number flag; exits 2 on a bad value instead of silently using the default. */
+function seconds(name: string, fallback: number): number {
+  const raw = wordFlag(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    say(`--${name} must be a whole number of seconds ≥ 1, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const quick = hasFlag('quick');
+// --quick keeps the whole bench under a minute (a Node-RED install, if one is needed, excluded).
+const duration = seconds('duration', quick ? 5 : 10);
+const warmup = seconds('warmup', quick ? 2 : 3);
+const only = wordFlag('only');
+if (only !== undefined && !(SYSTEMS as readonly string[]).includes(only)) {
+  say(`--only must be one of ${SYSTEMS.join(', ')}, got "${only}"`);
+  process.exit(2);
+}
+if (!hasWrk()) {
+  say('wrk (the load generator) is not installed. On Debian/Ubuntu: sudo apt-get install -y wrk');
+  process.exit(2);
+}
+
+const starters: Record<SystemKey, () => Promise<W1System>> = {
+  symbiont: startSymbiont,
+  'node-red': () => startNodeRed({ quick }),
+  ceiling: startCeiling,
+};
+const selected = SYSTEMS.filter((key) => only === undefined || key === only);
+const results = new Map<SystemKey, { label: string; result: WrkResult }>();
+const failures = new Map<SystemKey, string>();
+const audits = new Map<SystemKey, { line: string; ok: boolean }>();
+
+/**
+ * Every answered request must have left a run behind (wrk counts answers it read; a few more
+ * may have been answered as it stopped, so runs ≥ answered). Read after the last answers land.
+ */
+async function audit(records: () => W1Records, answered: number): Promise<{ line: string; ok: boolean }> {
+  await new Promise((r) => setTimeout(r, 500));
+  const r = records();
+  const ok = r.runs >= answered;
+  const statuses = Object.entries(r.runStatuses)
+    .map(([status, n]) => `${status} ${n}`)
+    .join(', ');
+  const perRun = r.runs > 0 ? (r.steps / r.runs).toFixed(2) : 'n/a';
+  return {
+    ok,
+    line: `runs recorded ${r.runs} for ${answered} answered requests${ok ? '' : ' (FEWER: answers without a recorded run)'}; step rows ${r.steps} (${perRun} a run); runs by status: ${statuses}; journal_mode ${r.journalMode}`,
+  };
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'symbiont-bench-w1-'));
+// Systems run in their own process groups: on Ctrl-C end wrk, stop the system running, leave.
+let running: W1System | undefined;
+const interrupted = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    say(`${signal}: stopping ${running?.label ?? 'nothing'}…`);
+    interrupted.abort();
+    void (running?.stop() ?? Promise.resolve()).finally(() => {
+      rmSync(work, { recursive: true, force: true });
+      process.exit(130);
+    });
+  });
+}
+
+try {
+  const bodyFile = path.join(work, 'w1-body.json');
+  writeFileSync(bodyFile, W1_BODY);
+  const load = (url: string, seconds: number) =>
+    wrk(url, {
+      threads: THREADS,
+      connections: CONNECTIONS,
+      duration: seconds,
+      script: W1_LUA,
+      scriptArgs: [bodyFile],
+      signal: interrupted.signal,
+    });
+
+  for (const [i, key] of selected.entries()) {
+    const step = `[${i + 1}/${selected.length}] ${key}`;
+    try {
+      say(`${step}: starting…`);
+      running = await starters[key]();
+      const wrong = await checkW1(running.url);
+      if (wrong) throw new Error(`wrong answer, not measured: ${wrong}`);
+      say(`${step}: answer checked; warm-up ${warmup} s, then ${duration} s (wrk, ${THREADS} thread, ${CONNECTIONS} connections)…`);
+      const warm = await load(running.url, warmup);
+      const result = await load(running.url, duration);
+      results.set(key, { label: running.label, result });
+      if (running.records) audits.set(key, await audit(running.records, 1 + warm.requests + result.requests));
+    } catch (error) {
+      failures.set(key, (error as Error).message);
+      say(`${step}: FAILED: ${(error as Error).message}`);
+    } finally {
+      await running?.stop();
+      running = undefined;
+    }
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+const valid = (r: WrkResult, key: SystemKey) => r.non2xx === 0 && r.errors === 0 && audits.get(key)?.ok !== false;
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(6);
+process.stdout.write(
+  `\nW1: webhook → JSONata → response (loopback, wrk ${THREADS} thread, ${CONNECTIONS} connections, ${duration} s after ${warmup} s warm-up, Node ${process.version})\n`,
+);
+for (const key of selected) {
+  const entry = results.get(key);
+  if (!entry) {
+    process.stdout.write(`${key.padEnd(52)} not measured: ${failures.get(key)}\n`);
+    continue;
+  }
+  const r = entry.result;
+  process.stdout.write(
+    `${entry.label.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)} ms   p99 ${ms(r.p99)} ms   requests ${r.requests}   non-2xx ${r.non2xx}   socket errors ${r.errors}${valid(r, key) ? '' : '   VOID'}\n`,
+  );
+  const checked = audits.get(key);
+  if (checked) process.stdout.write(`  ${checked.line}\n`);
+}
+const rps = (key: SystemKey) => {
+  const r = results.get(key)?.result;
+  return r && valid(r, key) ? r.rps : undefined;
+};
+const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? (a / b).toFixed(2) : 'n/a');
+const voided = [...results].filter(([key, { result }]) => !valid(result, key)).map(([key]) => key);
+if (voided.length > 0)
+  process.stdout.write(`VOID (failed requests or answers without a recorded run; figures not valid): ${voided.join(', ')}\n`);
+if (failures.size > 0) process.stdout.write(`not measured: ${[...failures.keys()].join(', ')}\n`);
+process.stdout.write(
+  `symbiont_vs_node_red=${ratio(rps('symbiont'), rps('node-red'))} symbiont_vs_ceiling=${ratio(rps('symbiont'), rps('ceiling'))}\n`,
+);
+process.exitCode = failures.size + voided.length > 0 ? 1 : 0;
