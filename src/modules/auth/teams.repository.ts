@@ -1,10 +1,23 @@
 import type { Selectable } from 'kysely';
+import { type Arg, compiledQuery } from '../../platform/db/compiled-query.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { containsIgnoreCase } from '../../platform/db/like.ts';
 import type { TeamsTable } from '../../platform/db/schema.ts';
 
 export type TeamRow = Selectable<TeamsTable>;
 export type TeamWithCount = TeamRow & { member_count: number };
+
+// The team page's query runs on every GET of a team: compiled once (see compiledQuery).
+const withMembers = compiledQuery((db: Db, arg: Arg<{ id: string }>) =>
+  db
+    .selectFrom('teams')
+    .leftJoin('team_members', 'team_members.team_id', 'teams.id')
+    .leftJoin('users', 'users.id', 'team_members.user_id')
+    .selectAll('teams')
+    .select(['users.id as user_id', 'users.name as user_name', 'users.email as user_email', 'team_members.is_manager'])
+    .where('teams.id', '=', arg('id'))
+    .orderBy('users.name'),
+);
 
 export function createTeamsRepository(db: Db) {
   const withCount = (trx: Db) =>
@@ -63,15 +76,7 @@ export function createTeamsRepository(db: Db) {
     },
     /** A team and its members in one round trip (members empty when the team has none). */
     async findWithMembers(id: string, trx: Db = db) {
-      const rows = await trx
-        .selectFrom('teams')
-        .leftJoin('team_members', 'team_members.team_id', 'teams.id')
-        .leftJoin('users', 'users.id', 'team_members.user_id')
-        .selectAll('teams')
-        .select(['users.id as user_id', 'users.name as user_name', 'users.email as user_email', 'team_members.is_manager'])
-        .where('teams.id', '=', id)
-        .orderBy('users.name')
-        .execute();
+      const rows = await withMembers(trx, { id });
       const first = rows[0];
       if (!first) return undefined;
       const team: TeamRow = {
