@@ -4,10 +4,11 @@
 // (wrk, 1 thread, 10 connections): Symbiont on SQLite with the run and every step durably
 // recorded, Node-RED 4.x with the W1 flow, and the ceiling (bare Fastify + the same expression).
 // Each system is its own process, started just before its measurement and stopped after it.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hasFlag, hasWrk, say, type WrkResult, wordFlag, wrk } from './harness.ts';
+import { hasFlag, hasWrk, ROOT, say, type WrkResult, wordFlag, wrk } from './harness.ts';
 import { startCeiling } from './peers/ceiling.ts';
 import { startNodeRed } from './peers/node-red.ts';
 import { startSymbiont } from './w1/symbiont.ts';
@@ -124,10 +125,20 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+/** The checkout measured, e.g. `16cf916` or `16cf916+changes` (figures depend on it). */
+function checkout(): string {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8', timeout: 5000 }).stdout?.trim() ?? '';
+  const head = git(['rev-parse', '--short', 'HEAD']) || 'unknown';
+  return git(['status', '--porcelain', '--untracked-files=no', '--', 'src']) ||
+    git(['ls-files', '--others', '--exclude-standard', '--', 'src'])
+    ? `${head}+changes`
+    : head;
+}
+
 const valid = (r: WrkResult, key: SystemKey) => r.non2xx === 0 && r.errors === 0 && audits.get(key)?.ok !== false;
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(6);
 process.stdout.write(
-  `\nW1: webhook → JSONata → response (loopback, wrk ${THREADS} thread, ${CONNECTIONS} connections, ${duration} s after ${warmup} s warm-up, Node ${process.version})\n`,
+  `\nW1: webhook → JSONata → response (loopback, wrk ${THREADS} thread, ${CONNECTIONS} connections, ${duration} s after ${warmup} s warm-up, Node ${process.version}, Symbiont ${checkout()})\n`,
 );
 for (const key of selected) {
   const entry = results.get(key);

@@ -1,6 +1,6 @@
 // Symbiont for workload W1: `symbiont start` on a fresh SQLite data dir, an admin and an API
 // token made with the CLI, the W1 workflow created and published through the API; the load
-// then goes to its public webhook, POST /webhooks/w1.
+// then goes to its public webhook, POST /webhooks/bench-w1.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { freePort } from '../../src/platform/db/testing/pg-cluster.ts';
 import { BIN, cli, say, spawnUntilReady, stop } from '../harness.ts';
-import { SYMBIONT_W1_DEFINITION, type W1Records, type W1System } from './workload.ts';
+import { SYMBIONT_W1_DEFINITION, SYMBIONT_W1_WEBHOOK_PATH, type W1Records, type W1System } from './workload.ts';
 
 const EMAIL = 'bench@example.com';
 
@@ -80,10 +80,10 @@ export async function startSymbiont(): Promise<W1System> {
       id?: string;
     };
     if (typeof created?.id !== 'string') throw new Error(`POST /api/v1/workflows answered without an id: ${JSON.stringify(created)}`);
-    await api(base, token, 'POST', `/api/v1/workflows/${encodeURIComponent(created.id)}/publish`);
+    await api(base, token, 'POST', `/api/v1/workflows/${encodeURIComponent(created.id)}/publish`, { note: 'bench:engine W1' });
     return {
       label: 'Symbiont (SQLite, run + steps durable)',
-      url: `${base}/webhooks/w1`,
+      url: `${base}/webhooks/${SYMBIONT_W1_WEBHOOK_PATH}`,
       stop: cleanUp,
       records: () => readRecords(path.join(dataDir, 'symbiont.db')),
     };

@@ -23,11 +23,14 @@ export const W1_EXPECTED = { order: 'ord-10042', customer: 'ANNA SCHMIDT', total
  */
 export const SYMBIONT_W1_EXPRESSION = `body.( ${W1_EXPRESSION} )`;
 
+/** Symbiont's webhook path for W1 (`POST /webhooks/<path>`); paths have 3–101 characters. */
+export const SYMBIONT_W1_WEBHOOK_PATH = 'bench-w1';
+
 /** The W1 workflow in Symbiont's definition format (docs/workflow-definition.md). */
 export const SYMBIONT_W1_DEFINITION = {
   schemaVersion: 1,
   nodes: [
-    { id: 'order', type: 'trigger.webhook', name: 'Order received', config: { path: 'w1', mode: 'sync' } },
+    { id: 'order', type: 'trigger.webhook', name: 'Order received', config: { path: SYMBIONT_W1_WEBHOOK_PATH, mode: 'sync' } },
     { id: 'summary', type: 'logic.transform', name: 'Summarise', config: { expression: SYMBIONT_W1_EXPRESSION } },
     { id: 'reply', type: 'logic.respond', name: 'Reply', config: { status: 200, body: '{{ $nodes.summary.output }}' } },
   ],
