@@ -14,6 +14,8 @@ const PUBLIC_ALLOWLIST = [
   /^POST \/api\/v1\/auth\/login$/,
   /^(GET|HEAD) \/api\/openapi\.json$/,
   /^(GET|HEAD) \/api\/docs(\/.*)?$/,
+  // Webhooks: the unguessable path is the capability (plus an optional signature).
+  /^(GET|HEAD|POST|PUT|PATCH|DELETE) \/webhooks\/:path$/,
 ];
 
 function concreteUrl(url: string): string {

@@ -2,6 +2,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createExpressionEngine } from './engine/expressions/expressions.ts';
+import { createEngine } from './engine/runtime/engine.ts';
+import { createCodeSandbox } from './engine/sandbox/code-sandbox.ts';
+import { builtinStepTypes } from './engine/steps/builtins.ts';
+import { createStepRegistry } from './engine/steps/step-type.ts';
+import { createRunStore } from './engine/store/run-store.ts';
 import { createAuthCache } from './modules/auth/auth-cache.ts';
 import { rolesRoutes } from './modules/auth/roles.routes.ts';
 import { createRolesService } from './modules/auth/roles.service.ts';
@@ -13,6 +19,11 @@ import { tokensRoutes } from './modules/auth/tokens.routes.ts';
 import { createTokensService } from './modules/auth/tokens.service.ts';
 import { usersRoutes } from './modules/auth/users.routes.ts';
 import { createUsersService } from './modules/auth/users.service.ts';
+import { runsRoutes } from './modules/runs/runs.routes.ts';
+import { createRunsService } from './modules/runs/runs.service.ts';
+import { webhookRoutes } from './modules/workflows/webhooks.routes.ts';
+import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
+import { createWorkflowsService } from './modules/workflows/workflows.service.ts';
 import { auditLogRoutes } from './platform/audit-log/audit-log.routes.ts';
 import { createAuditLog } from './platform/audit-log/audit-log.service.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
@@ -28,18 +39,45 @@ export const VERSION: string = JSON.parse(readFileSync(path.join(ROOT_DIR, 'pack
 
 /** The modules this server has, in navigation order (the web UI lists them). */
 export const MODULES = [
+  { key: 'workflows', title: 'Workflows', path: '/workflows' },
+  { key: 'runs', title: 'Runs', path: '/runs' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },
   { key: 'audit-log', title: 'Audit log', path: '/audit' },
 ];
 
 /** Builds every service from its dependencies: the one composition root. */
-export function createServices(handle: DatabaseHandle, clock: Clock = systemClock) {
+export function createServices(
+  handle: DatabaseHandle,
+  clock: Clock = systemClock,
+  options: { publicUrl?: string | undefined; logger?: Logger } = {},
+) {
   const db = handle.db;
   const audit = createAuditLog({ db, clock });
   const deps = { db, clock, audit, authCache: createAuthCache({ clock }) };
+  const expressions = createExpressionEngine();
+  const sandbox = createCodeSandbox({ workers: 1 });
+  const registry = createStepRegistry(builtinStepTypes({ sandbox }));
+  const log = options.logger;
+  const engine = createEngine({
+    store: createRunStore(db, handle.dialect),
+    registry,
+    expressions,
+    clock,
+    log: {
+      info: (message, data) => log?.info({ data }, message),
+      warn: (message, data) => log?.warn({ data }, message),
+      error: (message, data) => log?.error({ data }, message),
+    },
+  });
+  const engineDeps = { db, clock, audit, engine, registry, expressions, publicUrl: options.publicUrl };
   return {
     audit,
+    engine,
+    sandbox,
+    expressions,
+    workflows: createWorkflowsService(engineDeps),
+    runs: createRunsService(engineDeps),
     users: createUsersService(deps),
     teams: createTeamsService(deps),
     roles: createRolesService(deps),
@@ -54,6 +92,8 @@ export interface AppOptions {
   config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'publicUrl'>;
   logger: Logger;
   clock?: Clock;
+  /** Whether this process claims and drives runs (default true). */
+  engine?: boolean;
   /** Folder with the built web UI; defaults to dist/web. */
   webDir?: string | null;
 }
@@ -66,7 +106,7 @@ export interface App {
 
 /** The HTTP app over an open, migrated database. */
 export async function createApp(handle: DatabaseHandle, options: AppOptions): Promise<App> {
-  const services = createServices(handle, options.clock);
+  const services = createServices(handle, options.clock, { publicUrl: options.config.publicUrl, logger: options.logger });
   const publicHttps = options.config.publicUrl?.startsWith('https://') ?? false;
   const isSecure = (request: FastifyRequest) => publicHttps || request.protocol === 'https';
   const server = await buildHttpServer({
@@ -84,7 +124,16 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await rolesRoutes(api, { roles: services.roles });
       await tokensRoutes(api, { tokens: services.tokens });
       await auditLogRoutes(api, { audit: services.audit });
+      await workflowsRoutes(api, { workflows: services.workflows });
+      await runsRoutes(api, { runs: services.runs });
+      await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
     },
+  });
+  // The engine works in this process: inline runs for webhooks, and due timers and queued runs.
+  if (options.engine !== false) services.engine.start();
+  server.addHook('onClose', async () => {
+    await services.engine.stop();
+    await services.sandbox.close();
   });
   return { server, services, handle };
 }

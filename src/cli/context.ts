@@ -7,9 +7,12 @@ import { isAppError } from '../platform/errors.ts';
 export async function withServices<T>(work: (services: Services, handle: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const handle = await openMigratedDatabase(config);
+  const services = createServices(handle, undefined, { publicUrl: config.publicUrl });
   try {
-    return await work(createServices(handle), handle, config);
+    return await work(services, handle, config);
   } finally {
+    await services.engine.stop(2000);
+    await services.sandbox.close();
     await handle.close();
   }
 }

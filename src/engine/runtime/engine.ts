@@ -368,6 +368,103 @@ export function createEngine(options: EngineOptions) {
       poke();
     },
 
+    /**
+     * A new run of the same version that starts again at `nodeId`: every step before it is
+     * copied as it ended (not run again), the step itself runs with `input` (or its recorded
+     * input), and everything after it runs anew.
+     */
+    async rerunFrom(runId: string, nodeId: string, input: unknown, startedBy: string | null): Promise<string> {
+      const original = await store.getRun(runId);
+      if (!original) throw notFound('Run', runId);
+      const { graph } = await graphOf(original.version_id);
+      if (!graph.nodes.has(nodeId) || graph.ownerLoop.has(nodeId) || nodeId === graph.trigger.id) {
+        throw new AppError('VALIDATION_FAILED', {
+          status: 400,
+          userMessage: `"${nodeId}" is not a step this run can start again from (not the trigger, not inside a loop).`,
+          details: { issues: [{ in: 'body', path: 'fromNodeId', message: 'Not a restartable step' }] },
+        });
+      }
+      const downstream = new Set([nodeId]);
+      const queue = [nodeId];
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        for (const e of graph.outgoing.get(id) ?? []) {
+          if (!downstream.has(e.to)) {
+            downstream.add(e.to);
+            queue.push(e.to);
+          }
+        }
+      }
+      const steps = await store.listSteps(runId);
+      const chosen = steps.find((s) => s.node_id === nodeId && s.item_key === '');
+      const now = iso();
+      const newRunId = newId();
+      const ops: WriteOp[] = [
+        {
+          kind: 'insert-run',
+          row: {
+            ...original,
+            id: newRunId,
+            status: 'queued',
+            trigger_key: null,
+            parent_run_id: null,
+            parent_step_id: null,
+            started_by: startedBy,
+            next_at: now,
+            lease_owner: null,
+            lease_until: null,
+            cancel_requested: 0,
+            active_ms: 0,
+            wait_ms: 0,
+            error_json: null,
+            created_at: now,
+            started_at: null,
+            finished_at: null,
+            updated_at: now,
+          },
+        },
+      ];
+      let seq = 0;
+      for (const s of steps) {
+        seq = Math.max(seq, s.seq);
+        const root = s.item_key.split(/[:/]/)[0] ?? '';
+        if (downstream.has(s.node_id) || (s.item_key !== '' && downstream.has(root))) continue;
+        const handled = s.status === 'failed' && (JSON.parse(s.state_json ?? '{}') as { handled?: boolean }).handled === true;
+        if (!(s.status === 'succeeded' || s.status === 'skipped' || handled)) continue;
+        ops.push({
+          kind: 'upsert-step',
+          row: { ...s, id: newId(), run_id: newRunId, idempotency_key: s.idempotency_key.replace(runId, newRunId) },
+        });
+      }
+      const stepInput = input === undefined ? (chosen?.input_json ? JSON.parse(chosen.input_json) : null) : input;
+      const encoded = encodeValue(stepInput, newRunId, ops);
+      ops.push({
+        kind: 'upsert-step',
+        row: {
+          id: newId(),
+          run_id: newRunId,
+          node_id: nodeId,
+          item_key: '',
+          seq: seq + 1,
+          status: 'retrying',
+          attempt: 0,
+          idempotency_key: `${newRunId}:${nodeId}`,
+          input_json: encoded.json,
+          output_json: null,
+          output_blob_id: null,
+          error_json: null,
+          state_json: null,
+          next_at: now,
+          started_at: now,
+          finished_at: null,
+          active_ms: 0,
+          wait_ms: 0,
+        },
+      });
+      await store.commit(ops);
+      poke();
+      return newRunId;
+    },
+
     poke,
     activeRuns: () => active.size,
     commitBatches: () => committer.batches(),

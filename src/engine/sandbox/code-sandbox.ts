@@ -157,7 +157,10 @@ export function createCodeSandbox(options: CodeSandboxOptions = {}) {
     }
   }
 
-  for (let i = 0; i < size; i++) slots.push(spawn());
+  // Threads start on first use: a process that never runs code (the CLI, most tests) starts none.
+  const ensureStarted = () => {
+    if (slots.length === 0) for (let i = 0; i < size; i++) slots.push(spawn());
+  };
 
   return {
     /** Runs `code` (a function body; `return` gives the output) with `input`. */
@@ -169,6 +172,7 @@ export function createCodeSandbox(options: CodeSandboxOptions = {}) {
       } catch {
         return Promise.reject(codeError('CODE_FAILED', 'The step input is not JSON (a cycle or a BigInt).'));
       }
+      ensureStarted();
       return new Promise((resolve, reject) => {
         queue.push({ id: nextId++, code, input: JSON.parse(json), timeoutMs: runOptions.timeoutMs ?? timeoutMs, resolve, reject });
         pump();

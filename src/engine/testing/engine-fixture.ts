@@ -39,7 +39,16 @@ export async function insertWorkflow(
     .execute();
   await handle.db
     .insertInto('workflow_versions')
-    .values({ id: versionId, workflow_id: workflowId, version: 1, definition_json: json, note: '', created_by: null, created_at: now })
+    .values({
+      id: versionId,
+      workflow_id: workflowId,
+      version: 1,
+      kind: 'published',
+      definition_json: json,
+      note: '',
+      created_by: null,
+      created_at: now,
+    })
     .execute();
   await handle.db.updateTable('workflows').set({ published_version_id: versionId }).where('id', '=', workflowId).execute();
   return { workflowId, versionId };

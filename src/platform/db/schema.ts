@@ -109,6 +109,8 @@ export interface WorkflowVersionsTable {
   id: string;
   workflow_id: string;
   version: number;
+  /** published | test */
+  kind: string;
   definition_json: string;
   note: string;
   created_by: string | null;

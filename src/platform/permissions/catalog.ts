@@ -15,6 +15,12 @@ export const PERMISSIONS = {
   'audit.read': { scope: 'read', description: 'Read and export the audit log' },
   'tokens.manage_own': { scope: 'write', description: 'Create and revoke your own API tokens' },
   'tokens.manage_all': { scope: 'admin', description: "See and revoke everyone's API tokens" },
+  'workflows.read': { scope: 'read', description: 'See workflows, their versions and runs' },
+  'workflows.build': { scope: 'write', description: 'Create and edit workflow drafts, test steps, start runs' },
+  'workflows.publish': { scope: 'write', description: 'Publish a workflow version (it goes live), archive workflows' },
+  'runs.operate': { scope: 'write', description: 'Retry, re-run and cancel runs' },
+  'credentials.read': { scope: 'read', description: 'See connector credentials: names, types and which fields are set (never secret values)' },
+  'credentials.manage': { scope: 'write', description: 'Create, edit, test and delete connector credentials' },
 } as const satisfies Record<string, { scope: TokenScope; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -31,7 +37,9 @@ export interface RoleDefinition {
   scopes: readonly ScopeType[];
 }
 
-const EVERYONE: readonly Permission[] = ['users.read', 'teams.read', 'tokens.manage_own'];
+const EVERYONE: readonly Permission[] = ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read'];
+const BUILDING: readonly Permission[] = ['workflows.build', 'workflows.publish', 'runs.operate'];
+const CREDENTIALS: readonly Permission[] = ['credentials.read', 'credentials.manage'];
 
 export const ROLES: Record<RoleKey, RoleDefinition> = {
   admin: {
@@ -43,7 +51,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   programme_manager: {
     title: 'Programme manager',
     description: 'Leads the automation programme: teams, pipeline, priorities and reporting; reads the audit log.',
-    permissions: [...EVERYONE, 'teams.manage', 'audit.read'],
+    permissions: [...EVERYONE, 'teams.manage', 'audit.read', ...BUILDING, ...CREDENTIALS],
     scopes: ['global', 'team', 'category'],
   },
   approver: {
@@ -55,7 +63,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   builder: {
     title: 'Builder (citizen developer)',
     description: 'Builds and maintains automations on the workflow engine.',
-    permissions: EVERYONE,
+    permissions: [...EVERYONE, ...BUILDING, ...CREDENTIALS],
     scopes: ['global', 'team', 'category'],
   },
   member: {
@@ -67,7 +75,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   viewer: {
     title: 'Viewer',
     description: 'Read-only access to people, teams and programme reports.',
-    permissions: ['users.read', 'teams.read', 'tokens.manage_own'],
+    permissions: ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read'],
     scopes: ['global', 'team'],
   },
 };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 /**
  * The workflow engine's tables. Runs and steps are the durable state: a run is claimed with a
@@ -29,6 +29,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('workflow_id', 'text', (c) => c.notNull().references('workflows.id').onDelete('cascade'))
     .addColumn('version', 'integer', (c) => c.notNull())
     .addColumn('definition_json', 'text', (c) => c.notNull())
+    // published: a version in the history; test: a snapshot of a draft run from the editor (version 0).
+    .addColumn('kind', 'text', (c) => c.notNull().defaultTo('published'))
     .addColumn('note', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -38,6 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('workflow_versions')
     .columns(['workflow_id', 'version'])
     .unique()
+    .where(sql.ref('kind'), '=', 'published')
     .execute();
 
   await db.schema
