@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { connectors } from './connectors/registry.ts';
 import { createExpressionEngine } from './engine/expressions/expressions.ts';
 import { createEngine } from './engine/runtime/engine.ts';
+import { createTriggerScheduler } from './engine/runtime/trigger-scheduler.ts';
 import { createCodeSandbox } from './engine/sandbox/code-sandbox.ts';
 import { builtinStepTypes } from './engine/steps/builtins.ts';
 import { createStepRegistry } from './engine/steps/step-type.ts';
@@ -19,19 +23,24 @@ import { tokensRoutes } from './modules/auth/tokens.routes.ts';
 import { createTokensService } from './modules/auth/tokens.service.ts';
 import { usersRoutes } from './modules/auth/users.routes.ts';
 import { createUsersService } from './modules/auth/users.service.ts';
+import { credentialsRoutes } from './modules/credentials/credentials.routes.ts';
+import { createCredentialsService } from './modules/credentials/credentials.service.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { createRunsService } from './modules/runs/runs.service.ts';
+import { connectorStepTypes, filesRootOf } from './modules/workflows/connector-steps.ts';
 import { webhookRoutes } from './modules/workflows/webhooks.routes.ts';
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
 import { createWorkflowsService } from './modules/workflows/workflows.service.ts';
 import { auditLogRoutes } from './platform/audit-log/audit-log.routes.ts';
 import { createAuditLog } from './platform/audit-log/audit-log.service.ts';
+import { createSecretBox } from './platform/auth/secret-box.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { Config } from './platform/config/config.ts';
 import { type DatabaseHandle, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { healthRoutes } from './platform/http/health.routes.ts';
 import { buildHttpServer } from './platform/http/server.ts';
+import { createGuardedHttpClient } from './platform/http-client/guarded-client.ts';
 import type { Logger } from './platform/logger.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,36 +55,47 @@ export const MODULES = [
   { key: 'audit-log', title: 'Audit log', path: '/audit' },
 ];
 
+export interface ServiceOptions {
+  publicUrl?: string | undefined;
+  logger?: Logger;
+  /** Seals credentials; a random one per process when omitted (tests). */
+  secretKey?: Buffer;
+  /** Where the files connector may read and write (`<dataDir>/files`). */
+  dataDir?: string;
+  /** SSRF allowlist of the guarded HTTP client. */
+  httpAllow?: string[];
+}
+
 /** Builds every service from its dependencies: the one composition root. */
-export function createServices(
-  handle: DatabaseHandle,
-  clock: Clock = systemClock,
-  options: { publicUrl?: string | undefined; logger?: Logger } = {},
-) {
+export function createServices(handle: DatabaseHandle, clock: Clock = systemClock, options: ServiceOptions = {}) {
   const db = handle.db;
   const audit = createAuditLog({ db, clock });
   const deps = { db, clock, audit, authCache: createAuthCache({ clock }) };
+  const log = options.logger;
+  const stepLog = {
+    info: (message: string, data?: unknown) => log?.info({ data }, message),
+    warn: (message: string, data?: unknown) => log?.warn({ data }, message),
+    error: (message: string, data?: unknown) => log?.error({ data }, message),
+  };
+  // Connectors get no retries from the HTTP client: the engine owns retries.
+  const http = createGuardedHttpClient({ allow: options.httpAllow ?? [], maxRetries: 0 });
+  const filesRoot = filesRootOf(options.dataDir ?? path.join(tmpdir(), 'symbiont-files'));
+  const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
+  const credentials = createCredentialsService({ db, clock, audit, secretBox, http, filesRoot, log: stepLog });
+  const resolveCredential = async (id: string) => (await credentials.resolveForRun(id)).values as Record<string, unknown>;
   const expressions = createExpressionEngine();
   const sandbox = createCodeSandbox({ workers: 1 });
-  const registry = createStepRegistry(builtinStepTypes({ sandbox }));
-  const log = options.logger;
-  const engine = createEngine({
-    store: createRunStore(db, handle.dialect),
-    registry,
-    expressions,
-    clock,
-    log: {
-      info: (message, data) => log?.info({ data }, message),
-      warn: (message, data) => log?.warn({ data }, message),
-      error: (message, data) => log?.error({ data }, message),
-    },
-  });
-  const engineDeps = { db, clock, audit, engine, registry, expressions, publicUrl: options.publicUrl };
+  const registry = createStepRegistry([...builtinStepTypes({ sandbox }), ...connectorStepTypes(connectors, { http, filesRoot })]);
+  const engine = createEngine({ store: createRunStore(db, handle.dialect), registry, expressions, clock, log: stepLog, resolveCredential });
+  const triggers = createTriggerScheduler({ db, engine, registry, clock, log: stepLog, owner: engine.owner, resolveCredential });
+  const engineDeps = { db, clock, audit, engine, registry, expressions, publicUrl: options.publicUrl, triggers };
   return {
     audit,
     engine,
+    triggers,
     sandbox,
     expressions,
+    credentials,
     workflows: createWorkflowsService(engineDeps),
     runs: createRunsService(engineDeps),
     users: createUsersService(deps),
@@ -89,7 +109,7 @@ export function createServices(
 export type Services = ReturnType<typeof createServices>;
 
 export interface AppOptions {
-  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'publicUrl'>;
+  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'publicUrl'> & Partial<Pick<Config, 'secretKey' | 'dataDir' | 'httpAllow'>>;
   logger: Logger;
   clock?: Clock;
   /** Whether this process claims and drives runs (default true). */
@@ -106,7 +126,13 @@ export interface App {
 
 /** The HTTP app over an open, migrated database. */
 export async function createApp(handle: DatabaseHandle, options: AppOptions): Promise<App> {
-  const services = createServices(handle, options.clock, { publicUrl: options.config.publicUrl, logger: options.logger });
+  const services = createServices(handle, options.clock, {
+    publicUrl: options.config.publicUrl,
+    logger: options.logger,
+    ...(options.config.secretKey ? { secretKey: options.config.secretKey } : {}),
+    ...(options.config.dataDir ? { dataDir: options.config.dataDir } : {}),
+    ...(options.config.httpAllow ? { httpAllow: options.config.httpAllow } : {}),
+  });
   const publicHttps = options.config.publicUrl?.startsWith('https://') ?? false;
   const isSecure = (request: FastifyRequest) => publicHttps || request.protocol === 'https';
   const server = await buildHttpServer({
@@ -126,12 +152,17 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await auditLogRoutes(api, { audit: services.audit });
       await workflowsRoutes(api, { workflows: services.workflows });
       await runsRoutes(api, { runs: services.runs });
+      await credentialsRoutes(api, { credentials: services.credentials });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
     },
   });
   // The engine works in this process: inline runs for webhooks, and due timers and queued runs.
-  if (options.engine !== false) services.engine.start();
+  if (options.engine !== false) {
+    services.engine.start();
+    services.triggers.start();
+  }
   server.addHook('onClose', async () => {
+    await services.triggers.stop();
     await services.engine.stop();
     await services.sandbox.close();
   });

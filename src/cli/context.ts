@@ -7,7 +7,12 @@ import { isAppError } from '../platform/errors.ts';
 export async function withServices<T>(work: (services: Services, handle: DatabaseHandle, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const handle = await openMigratedDatabase(config);
-  const services = createServices(handle, undefined, { publicUrl: config.publicUrl });
+  const services = createServices(handle, undefined, {
+    publicUrl: config.publicUrl,
+    secretKey: config.secretKey,
+    dataDir: config.dataDir,
+    httpAllow: config.httpAllow,
+  });
   try {
     return await work(services, handle, config);
   } finally {

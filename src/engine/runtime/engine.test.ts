@@ -331,7 +331,7 @@ describeEachDialect('workflow engine', (getDb) => {
   it('stores large outputs out of the step row', async () => {
     const { runId } = await run({
       schemaVersion: 1,
-      nodes: [trigger, { id: 'big', type: 'logic.transform', name: 'Big', config: { expression: '$join([1..20000].($string($)), ",")' } }],
+      nodes: [trigger, { id: 'big', type: 'logic.transform', name: 'Big', config: { expression: '$pad("", 70000, "x")' } }],
       edges: [{ from: 'start', to: 'big' }],
     });
     const big = (await stepsOf(getDb(), runId)).find((s) => s.node_id === 'big');

@@ -57,6 +57,21 @@ export interface StepType<C extends z.ZodType = z.ZodType> {
   /** Credential type the node may name (`config.credentialId`). */
   credentialType?: { type: string; required: boolean };
   execute(config: z.output<C>, input: unknown, ctx: StepContext): Promise<StepResult>;
+  /**
+   * Polling triggers: new items since `state` (each starts one run, de-duplicated by
+   * `dedupeKey`) and the next state. Polled every `config.pollSeconds` (default 60).
+   */
+  poll?(config: z.output<C>, ctx: PollStepContext): Promise<{ items: { dedupeKey: string; data: unknown }[]; state: unknown }>;
+}
+
+export interface PollStepContext {
+  workflowId: string;
+  nodeId: string;
+  state: unknown;
+  signal: AbortSignal;
+  clock: Clock;
+  log: StepLog;
+  credential: Record<string, unknown> | null;
 }
 
 export function defineStepType<C extends z.ZodType>(def: StepType<C>): StepType<C> {

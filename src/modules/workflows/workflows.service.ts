@@ -26,6 +26,8 @@ export interface WorkflowsDeps {
   expressions: ExpressionEngine;
   /** Base URL for webhook links (SYMBIONT_PUBLIC_URL), when known. */
   publicUrl?: string | undefined;
+  /** Schedules and polling triggers of live versions. */
+  triggers: { sync(workflowId: string): Promise<void> };
 }
 
 const nameCursor = z.object({ name: z.string(), id: z.string() });
@@ -181,8 +183,9 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     /** Makes the draft the live version: a new numbered version, the webhook path claimed. */
     async publish(actor: Actor, id: string, note: string) {
       authorize(actor, 'workflows.publish');
+      let published: { id: string; version: number; note: string; createdAt: string; createdBy: string | null };
       try {
-        return await deps.db.transaction().execute(async (trx) => {
+        published = await deps.db.transaction().execute(async (trx) => {
           const before = await load(id, trx);
           if (before.status === 'archived')
             throw new AppError('CONFLICT', { status: 409, userMessage: 'Restore the workflow before publishing it.' });
@@ -219,6 +222,8 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
         }
         throw error;
       }
+      await deps.triggers.sync(id);
+      return published;
     },
 
     async archive(actor: Actor, id: string): Promise<void> {
@@ -235,6 +240,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
         });
       });
       webhookCache.clear();
+      await deps.triggers.sync(id);
     },
 
     async versions(actor: Actor, id: string) {
