@@ -64,6 +64,8 @@ export interface ServiceOptions {
   dataDir?: string;
   /** SSRF allowlist of the guarded HTTP client. */
   httpAllow?: string[];
+  /** Runs one process drives at once. */
+  maxActive?: number;
 }
 
 /** Builds every service from its dependencies: the one composition root. */
@@ -86,7 +88,15 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const expressions = createExpressionEngine();
   const sandbox = createCodeSandbox({ workers: 1 });
   const registry = createStepRegistry([...builtinStepTypes({ sandbox }), ...connectorStepTypes(connectors, { http, filesRoot })]);
-  const engine = createEngine({ store: createRunStore(db, handle.dialect), registry, expressions, clock, log: stepLog, resolveCredential });
+  const engine = createEngine({
+    store: createRunStore(db, handle.dialect),
+    registry,
+    expressions,
+    clock,
+    log: stepLog,
+    resolveCredential,
+    ...(options.maxActive ? { maxActive: options.maxActive } : {}),
+  });
   const triggers = createTriggerScheduler({ db, engine, registry, clock, log: stepLog, owner: engine.owner, resolveCredential });
   const engineDeps = { db, clock, audit, engine, registry, expressions, publicUrl: options.publicUrl, triggers };
   return {

@@ -130,5 +130,123 @@ program
     ),
   );
 
+const workflow = program.command('workflow').description('Manage workflows');
+workflow
+  .command('list')
+  .description('List workflows with their live version and last run')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/workflow.ts'),
+      (m) => m.workflowListCommand,
+    ),
+  );
+workflow
+  .command('import')
+  .description('Create a workflow from an exported file (or a bare definition with --name)')
+  .argument('<file>', 'a .workflow.json file')
+  .option('--name <name>', 'name (required for a bare definition)')
+  .option('--publish', 'publish it right away')
+  .action(
+    run(
+      () => import('./commands/workflow.ts'),
+      (m) => m.workflowImportCommand,
+    ),
+  );
+workflow
+  .command('export')
+  .description('Write a workflow (its draft) as a file to import elsewhere')
+  .argument('<id>', 'workflow id')
+  .argument('[file]', 'target file (default: standard output)')
+  .action(
+    run(
+      () => import('./commands/workflow.ts'),
+      (m) => m.workflowExportCommand,
+    ),
+  );
+workflow
+  .command('publish')
+  .description('Publish the draft as the next version')
+  .argument('<id>', 'workflow id')
+  .option('--note <text>', 'what changed')
+  .action(
+    run(
+      () => import('./commands/workflow.ts'),
+      (m) => m.workflowPublishCommand,
+    ),
+  );
+workflow
+  .command('run')
+  .description('Run a workflow here and print each step and the result')
+  .argument('<id>', 'workflow id')
+  .option('--input <json>', 'run input as JSON', '{}')
+  .option('--draft', 'run the draft instead of the published version')
+  .option('--no-wait', 'only start it; print the run id')
+  .action(
+    run(
+      () => import('./commands/workflow.ts'),
+      (m) => m.workflowRunCommand,
+    ),
+  );
+
+const runs = program.command('runs').description('Inspect and operate runs');
+runs
+  .command('list')
+  .description('Runs, newest first')
+  .option('--workflow <id>', 'only this workflow')
+  .addOption(
+    new Option('--status <status>', 'only this status').choices(['queued', 'running', 'waiting', 'succeeded', 'failed', 'cancelled']),
+  )
+  .option('--limit <n>', 'how many (max 200)', '50')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/runs.ts'),
+      (m) => m.runsListCommand,
+    ),
+  );
+runs
+  .command('show')
+  .description("A run's steps with status, attempts, timing and output")
+  .argument('<id>', 'run id')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/runs.ts'),
+      (m) => m.runsShowCommand,
+    ),
+  );
+runs
+  .command('retry')
+  .description('Continue a failed run from its failed step')
+  .argument('<id>', 'run id')
+  .action(
+    run(
+      () => import('./commands/runs.ts'),
+      (m) => m.runsRetryCommand,
+    ),
+  );
+runs
+  .command('cancel')
+  .description('Cancel a run')
+  .argument('<id>', 'run id')
+  .action(
+    run(
+      () => import('./commands/runs.ts'),
+      (m) => m.runsCancelCommand,
+    ),
+  );
+
+program
+  .command('worker')
+  .description('Claim and drive runs and fire triggers without serving HTTP (scale-out on PostgreSQL)')
+  .option('--concurrency <n>', 'runs driven at once', '64')
+  .action(
+    run(
+      () => import('./commands/worker.ts'),
+      (m) => m.workerCommand,
+    ),
+  );
+
 program.showHelpAfterError('(run with --help for usage)');
 await program.parseAsync(process.argv);
