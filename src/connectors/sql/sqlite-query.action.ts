@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { resolveInRoot } from '../safe-path.ts';
 import { defineAction, requireCredential } from '../sdk.ts';
 import { jsonRow, queryInput, queryOutput } from './sql.schemas.ts';
@@ -19,6 +21,8 @@ export const sqliteQueryAction = defineAction({
     const { path } = requireCredential(ctx, sqliteCredential);
     const file = await resolveInRoot(ctx.filesRoot, path);
     const what = `SQLite file ${path}`;
+    // A write may create the database file, and the folder it goes in.
+    if (!input.readOnly) await mkdir(dirname(file), { recursive: true });
     try {
       const db = sqliteHandle(file, { create: !input.readOnly });
       const stmt = db.prepare(input.query);
