@@ -95,6 +95,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     clock,
     log: stepLog,
     resolveCredential,
+    singleNode: handle.dialect === 'sqlite',
     ...(options.maxActive ? { maxActive: options.maxActive } : {}),
   });
   const triggers = createTriggerScheduler({ db, engine, registry, clock, log: stepLog, owner: engine.owner, resolveCredential });
@@ -168,7 +169,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
   });
   // The engine works in this process: inline runs for webhooks, and due timers and queued runs.
   if (options.engine !== false) {
-    services.engine.start();
+    await services.engine.start();
     services.triggers.start();
   }
   server.addHook('onClose', async () => {

@@ -22,7 +22,7 @@ export async function workerCommand(options: { concurrency?: string }): Promise<
     httpAllow: config.httpAllow,
     ...(options.concurrency ? { maxActive: Number(options.concurrency) } : {}),
   });
-  services.engine.start();
+  await services.engine.start();
   services.triggers.start();
   say(`ready (owner ${services.engine.owner})`);
   let closing = false;

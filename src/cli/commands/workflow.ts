@@ -90,7 +90,7 @@ export async function workflowRunCommand(id: string, options: { input?: string; 
     }
   }
   await withServices(async (services) => {
-    if (options.wait !== false) services.engine.start();
+    if (options.wait !== false) await services.engine.start();
     const { runId } = await services.workflows.startRun(cliActor(), id, { input, draft: options.draft ?? false });
     process.stderr.write(`run ${runId} started\n`);
     if (options.wait === false) {

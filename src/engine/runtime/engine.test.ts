@@ -31,9 +31,9 @@ describeEachDialect('workflow engine', (getDb) => {
     },
   });
   let fx: ReturnType<typeof engineFor>;
-  before(() => {
+  before(async () => {
     fx = engineFor(getDb(), [flaky]);
-    fx.engine.start();
+    await fx.engine.start();
   });
   after(() => fx.close());
 

@@ -221,6 +221,23 @@ export function createRunStore(db: Kysely<Database>, dialect: Dialect) {
     listChildren: (parentRunId: string) =>
       db.selectFrom('runs').select(['id', 'status', 'parent_step_id']).where('parent_run_id', '=', parentRunId).execute(),
 
+    /**
+     * Single-node recovery (SQLite: one process owns the database): every lease left behind
+     * belongs to a process that died, so its runs are due now, not when the lease runs out.
+     */
+    async recoverOrphans(now: string): Promise<number> {
+      const rows = await db
+        .updateTable('runs')
+        .set({ lease_owner: null, lease_until: null, status: 'queued', next_at: now, updated_at: now })
+        .where('lease_owner', 'is not', null)
+        .where('status', 'in', ['queued', 'running'])
+        .returning('id')
+        .execute();
+      await db.updateTable('runs').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute();
+      await db.updateTable('trigger_state').set({ lease_owner: null, lease_until: null }).where('lease_owner', 'is not', null).execute();
+      return rows.length;
+    },
+
     /** Release of all leases held by a process (clean shutdown). */
     async releaseAll(owner: string): Promise<void> {
       await db.updateTable('runs').set({ lease_owner: null, lease_until: null }).where('lease_owner', '=', owner).execute();
