@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isAppError } from '../platform/errors.ts';
 import { connectors, describeConnectors, findCredentialType, findNodeType } from './registry.ts';
-import { runAction } from './run-action.ts';
+import { pollTrigger, runAction } from './run-action.ts';
 import { credentialJsonSchema, toJsonSchema } from './sdk.ts';
 import { closeConnectorResources } from './shutdown.ts';
 import { createTestContext, type TestContext } from './testing/test-context.ts';
@@ -152,6 +152,21 @@ describe('connector contract', () => {
           return true;
         });
         await assert.rejects(runAction(a, 'not an object', ctx), { code: 'STEP_INPUT_INVALID' });
+      }
+    }
+  });
+
+  it('rejects trigger config of the wrong shape with STEP_INPUT_INVALID before connecting anywhere', async () => {
+    for (const c of connectors) {
+      for (const t of c.triggers) {
+        const first = Object.keys((toJsonSchema(t.config).properties ?? {}) as Json)[0];
+        assert.ok(first, `${c.key}.${t.key} has no config fields`);
+        await assert.rejects(pollTrigger(t, { [first]: Symbol('wrong') }, { ...ctx, state: null }), (error: unknown) => {
+          assert.ok(isAppError(error));
+          assert.equal(error.code, 'STEP_INPUT_INVALID');
+          assert.ok((error.details as { issues: { path: string }[] }).issues.some((i) => i.path === first));
+          return true;
+        });
       }
     }
   });
