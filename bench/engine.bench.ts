@@ -1,9 +1,10 @@
-// npm run bench:engine [-- --duration 10 --warmup 3 --quick --only symbiont|node-red|ceiling]
+// npm run bench:engine [-- --duration 10 --warmup 3 --rounds 1 --quick --only symbiont|node-red|ceiling]
 // Workload W1 (bench/w1): a webhook receives a 1 KB order, one JSONata step summarises it, the
 // response returns the summary. Measured one system after another with the same load generator
 // (wrk, 1 thread, 10 connections): Symbiont on SQLite with the run and every step durably
 // recorded, Node-RED 4.x with the W1 flow, and the ceiling (bare Fastify + the same expression).
-// Each system is its own process, started just before its measurement and stopped after it.
+// Each system is its own process; all are started and checked first, then measured in turn
+// (--rounds N: N times round-robin, the median round reported), then stopped.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +36,7 @@ const quick = hasFlag('quick');
 // --quick keeps the whole bench under a minute (a Node-RED install, if one is needed, excluded).
 const duration = seconds('duration', quick ? 5 : 10);
 const warmup = seconds('warmup', quick ? 2 : 3);
+const rounds = seconds('rounds', 1);
 const only = wordFlag('only');
 if (only !== undefined && !(SYSTEMS as readonly string[]).includes(only)) {
   say(`--only must be one of ${SYSTEMS.join(', ')}, got "${only}"`);
@@ -51,7 +53,7 @@ const starters: Record<SystemKey, () => Promise<W1System>> = {
   ceiling: startCeiling,
 };
 const selected = SYSTEMS.filter((key) => only === undefined || key === only);
-const results = new Map<SystemKey, { label: string; result: WrkResult }>();
+const results = new Map<SystemKey, { label: string; rounds: WrkResult[] }>();
 const failures = new Map<SystemKey, string>();
 const audits = new Map<SystemKey, { line: string; ok: boolean }>();
 
@@ -74,14 +76,20 @@ async function audit(records: () => W1Records, answered: number): Promise<{ line
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'symbiont-bench-w1-'));
-// Systems run in their own process groups: on Ctrl-C end wrk, stop the system running, leave.
-let running: W1System | undefined;
+// Systems run in their own process groups: on Ctrl-C end wrk, stop the systems, leave.
+const running = new Map<SystemKey, W1System>();
+const stopAll = async () => {
+  for (const [key, system] of running) {
+    await system.stop();
+    running.delete(key);
+  }
+};
 const interrupted = new AbortController();
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    say(`${signal}: stopping ${running?.label ?? 'nothing'}…`);
+    say(`${signal}: stopping ${[...running.keys()].join(', ') || 'nothing'}…`);
     interrupted.abort();
-    void (running?.stop() ?? Promise.resolve()).finally(() => {
+    void stopAll().finally(() => {
       rmSync(work, { recursive: true, force: true });
       process.exit(130);
     });
@@ -101,27 +109,50 @@ try {
       signal: interrupted.signal,
     });
 
-  for (const [i, key] of selected.entries()) {
-    const step = `[${i + 1}/${selected.length}] ${key}`;
+  for (const key of selected) {
     try {
-      say(`${step}: starting…`);
-      running = await starters[key]();
-      const wrong = await checkW1(running.url);
+      say(`${key}: starting…`);
+      const system = await starters[key]();
+      running.set(key, system);
+      const wrong = await checkW1(system.url);
       if (wrong) throw new Error(`wrong answer, not measured: ${wrong}`);
-      say(`${step}: answer checked; warm-up ${warmup} s, then ${duration} s (wrk, ${THREADS} thread, ${CONNECTIONS} connections)…`);
-      const warm = await load(running.url, warmup);
-      const result = await load(running.url, duration);
-      results.set(key, { label: running.label, result });
-      if (running.records) audits.set(key, await audit(running.records, 1 + warm.requests + result.requests));
+      say(`${key}: answer checked`);
     } catch (error) {
       failures.set(key, (error as Error).message);
-      say(`${step}: FAILED: ${(error as Error).message}`);
-    } finally {
-      await running?.stop();
-      running = undefined;
+      say(`${key}: FAILED: ${(error as Error).message}`);
+      await running.get(key)?.stop();
+      running.delete(key);
     }
   }
+  // Round-robin: on a shared machine the background load drifts, so each round measures every
+  // system once, in turn, and the median round is reported.
+  const answered = new Map<SystemKey, number>();
+  for (let round = 1; round <= rounds; round++) {
+    for (const [key, system] of running) {
+      if (failures.has(key)) continue;
+      try {
+        say(
+          `[round ${round}/${rounds}] ${key}: warm-up ${warmup} s, then ${duration} s (wrk, ${THREADS} thread, ${CONNECTIONS} connections)…`,
+        );
+        const warm = await load(system.url, warmup);
+        const result = await load(system.url, duration);
+        const entry = results.get(key) ?? { label: system.label, rounds: [] };
+        entry.rounds.push(result);
+        results.set(key, entry);
+        answered.set(key, (answered.get(key) ?? 1) + warm.requests + result.requests);
+      } catch (error) {
+        failures.set(key, (error as Error).message);
+        results.delete(key);
+        say(`${key}: FAILED: ${(error as Error).message}`);
+      }
+    }
+  }
+  for (const [key, system] of running) {
+    const count = answered.get(key);
+    if (system.records && count !== undefined && !failures.has(key)) audits.set(key, await audit(system.records, count));
+  }
 } finally {
+  await stopAll();
   rmSync(work, { recursive: true, force: true });
 }
 
@@ -135,30 +166,39 @@ function checkout(): string {
     : head;
 }
 
-const valid = (r: WrkResult, key: SystemKey) => r.non2xx === 0 && r.errors === 0 && audits.get(key)?.ok !== false;
+/** Valid when no round had a failed request and every answer left a run behind. */
+const valid = (key: SystemKey) =>
+  audits.get(key)?.ok !== false && (results.get(key)?.rounds ?? []).every((r) => r.non2xx === 0 && r.errors === 0);
+/** The round with the median throughput (the lower middle one for an even count). */
+const median = (key: SystemKey): WrkResult | undefined => {
+  const sorted = [...(results.get(key)?.rounds ?? [])].sort((x, y) => x.rps - y.rps);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+};
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1)).padStart(6);
+const of = rounds > 1 ? `, median of ${rounds} rounds` : '';
 process.stdout.write(
-  `\nW1: webhook → JSONata → response (loopback, wrk ${THREADS} thread, ${CONNECTIONS} connections, ${duration} s after ${warmup} s warm-up, Node ${process.version}, Symbiont ${checkout()})\n`,
+  `\nW1: webhook → JSONata → response (loopback, wrk ${THREADS} thread, ${CONNECTIONS} connections, ${duration} s after ${warmup} s warm-up${of}, Node ${process.version}, Symbiont ${checkout()})\n`,
 );
 for (const key of selected) {
   const entry = results.get(key);
-  if (!entry) {
+  const r = median(key);
+  if (!entry || !r) {
     process.stdout.write(`${key.padEnd(52)} not measured: ${failures.get(key)}\n`);
     continue;
   }
-  const r = entry.result;
+  const requests = entry.rounds.reduce((n, x) => n + x.requests, 0);
+  const non2xx = entry.rounds.reduce((n, x) => n + x.non2xx, 0);
+  const errors = entry.rounds.reduce((n, x) => n + x.errors, 0);
+  const each = rounds > 1 ? `   rounds [${entry.rounds.map((x) => x.rps.toFixed(0)).join(', ')}]` : '';
   process.stdout.write(
-    `${entry.label.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)} ms   p99 ${ms(r.p99)} ms   requests ${r.requests}   non-2xx ${r.non2xx}   socket errors ${r.errors}${valid(r, key) ? '' : '   VOID'}\n`,
+    `${entry.label.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)} ms   p99 ${ms(r.p99)} ms   requests ${requests}   non-2xx ${non2xx}   socket errors ${errors}${valid(key) ? '' : '   VOID'}${each}\n`,
   );
   const checked = audits.get(key);
   if (checked) process.stdout.write(`  ${checked.line}\n`);
 }
-const rps = (key: SystemKey) => {
-  const r = results.get(key)?.result;
-  return r && valid(r, key) ? r.rps : undefined;
-};
+const rps = (key: SystemKey) => (valid(key) ? median(key)?.rps : undefined);
 const ratio = (a?: number, b?: number) => (a !== undefined && b !== undefined ? (a / b).toFixed(2) : 'n/a');
-const voided = [...results].filter(([key, { result }]) => !valid(result, key)).map(([key]) => key);
+const voided = [...results.keys()].filter((key) => !valid(key));
 if (voided.length > 0)
   process.stdout.write(`VOID (failed requests or answers without a recorded run; figures not valid): ${voided.join(', ')}\n`);
 if (failures.size > 0) process.stdout.write(`not measured: ${[...failures.keys()].join(', ')}\n`);
