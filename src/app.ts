@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { connectors } from './connectors/registry.ts';
+import { closeConnectorResources } from './connectors/shutdown.ts';
 import { createExpressionEngine } from './engine/expressions/expressions.ts';
 import { createEngine } from './engine/runtime/engine.ts';
 import { createTriggerScheduler } from './engine/runtime/trigger-scheduler.ts';
@@ -84,12 +85,12 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const filesRoot = filesRootOf(options.dataDir ?? path.join(tmpdir(), 'symbiont-files'));
   const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
   const credentials = createCredentialsService({ db, clock, audit, secretBox, http, filesRoot, log: stepLog });
-  const resolveCredential = async (id: string) => (await credentials.resolveForRun(id)).values as Record<string, unknown>;
+  const resolveCredential = async (id: string, type?: string) => (await credentials.resolveForRun(id, type)).values as Record<string, unknown>;
   const expressions = createExpressionEngine();
   const sandbox = createCodeSandbox({ workers: 1 });
   const registry = createStepRegistry([...builtinStepTypes({ sandbox }), ...connectorStepTypes(connectors, { http, filesRoot })]);
   const engine = createEngine({
-    store: createRunStore(db, handle.dialect),
+    store: createRunStore(db, handle.dialect, handle.sqlite),
     registry,
     expressions,
     clock,
@@ -176,6 +177,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
     await services.triggers.stop();
     await services.engine.stop();
     await services.sandbox.close();
+    await closeConnectorResources();
   });
   return { server, services, handle };
 }

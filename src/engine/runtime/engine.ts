@@ -10,7 +10,7 @@ import { createGroupCommitter } from '../store/group-commit.ts';
 import type { RunRow, RunStore, StepRow, WriteOp } from '../store/run-store.ts';
 import { compileGraph, type RunGraph } from './graph.domain.ts';
 import { type DriveOutcome, driveRun, type WebhookResponse } from './run-driver.ts';
-import { encodeValue } from './run-state.ts';
+import { encodeValue, type LiveStep } from './run-state.ts';
 
 export interface EngineOptions {
   store: RunStore;
@@ -19,7 +19,7 @@ export interface EngineOptions {
   clock: Clock;
   log: StepLog;
   random?: () => number;
-  resolveCredential?: (id: string) => Promise<Record<string, unknown>>;
+  resolveCredential?: (id: string, type?: string) => Promise<Record<string, unknown>>;
   /** Runs driven at once by this process (default 64). */
   maxActive?: number;
   /** How often to look for due work, ms (default 250). */
@@ -152,7 +152,7 @@ export function createEngine(options: EngineOptions) {
     return true;
   }
 
-  function drive(run: RunRow): void {
+  function drive(run: RunRow, fresh?: LiveStep[]): void {
     const abort = new AbortController();
     const done = (async () => {
       try {
@@ -164,7 +164,7 @@ export function createEngine(options: EngineOptions) {
           ]);
           return 'released' as const;
         }
-        const outcome = await driveRun(deps, run, graph, { signal: abort.signal, stopping: () => stopping });
+        const outcome = await driveRun(deps, run, graph, { signal: abort.signal, stopping: () => stopping }, fresh);
         if (outcome === 'waiting') answer(run.id, { status: 202, headers: {}, body: { runId: run.id, status: 'waiting' } });
         return outcome;
       } catch (error) {
@@ -252,29 +252,27 @@ export function createEngine(options: EngineOptions) {
     const stepOps: WriteOp[] = [];
     const encoded = encodeValue(input.data, runId, stepOps);
     const taken = (graph.outgoing.get(trigger.id) ?? []).filter((e) => e.kind === 'default').map((e) => e.index);
-    ops.push(...stepOps, {
-      kind: 'upsert-step',
-      row: {
-        id: newId(),
-        run_id: runId,
-        node_id: trigger.id,
-        item_key: '',
-        seq: 1,
-        status: 'succeeded',
-        attempt: 1,
-        idempotency_key: `${runId}:${trigger.id}`,
-        input_json: null,
-        output_json: encoded.json,
-        output_blob_id: encoded.blobId,
-        error_json: null,
-        state_json: JSON.stringify({ taken }),
-        next_at: null,
-        started_at: now,
-        finished_at: now,
-        active_ms: 0,
-        wait_ms: 0,
-      },
-    });
+    const triggerRow: StepRow = {
+      id: newId(),
+      run_id: runId,
+      node_id: trigger.id,
+      item_key: '',
+      seq: 1,
+      status: 'succeeded',
+      attempt: 1,
+      idempotency_key: `${runId}:${trigger.id}`,
+      input_json: null,
+      output_json: encoded.json,
+      output_blob_id: encoded.blobId,
+      error_json: null,
+      state_json: JSON.stringify({ taken }),
+      next_at: null,
+      started_at: now,
+      finished_at: now,
+      active_ms: 0,
+      wait_ms: 0,
+    };
+    ops.push(...stepOps, { kind: 'upsert-step', row: triggerRow });
     try {
       // A keyed start may collide with an earlier delivery: commit it alone so the collision fails nobody else's batch.
       if (run.trigger_key) await store.commit(ops);
@@ -288,7 +286,7 @@ export function createEngine(options: EngineOptions) {
     }
     let response: Promise<WebhookResponse> | null = null;
     if (input.awaitResponse) response = new Promise((resolve) => responders.set(runId, resolve));
-    if (inline) drive(run);
+    if (inline) drive({ ...run }, [{ row: { ...triggerRow }, input: null, output: input.data, state: { taken } }]);
     else poke();
     return { runId, duplicate: false, response };
   }

@@ -27,7 +27,7 @@ export interface DriverDeps {
   clock: Clock;
   random: () => number;
   log: StepLog;
-  resolveCredential(id: string): Promise<Record<string, unknown>>;
+  resolveCredential(id: string, type?: string): Promise<Record<string, unknown>>;
   startChild(parent: { runId: string; stepId: string }, workflowId: string, input: unknown): Promise<string>;
   /** The answer channel of a synchronous webhook waiting on this run (if any). */
   respond(runId: string, response: WebhookResponse): void;
@@ -58,8 +58,15 @@ const errorJson = (error: unknown) => {
  * `running` before they start, so a crash mid-step re-runs only that step, with the same
  * idempotency key and the next attempt number.
  */
-export async function driveRun(deps: DriverDeps, run: RunRow, graph: RunGraph, control: DriveControl): Promise<DriveOutcome> {
-  const state = await RunState.load(run, graph, deps.store);
+export async function driveRun(
+  deps: DriverDeps,
+  run: RunRow,
+  graph: RunGraph,
+  control: DriveControl,
+  /** A run started in this process: its steps so far, so they need not be read back. */
+  fresh?: LiveStep[],
+): Promise<DriveOutcome> {
+  const state = fresh ? RunState.fromSteps(run, graph, fresh) : await RunState.load(run, graph, deps.store);
   const runStarted = deps.clock.now().toISOString();
   if (run.status !== 'running') {
     run.status = 'running';
@@ -219,9 +226,10 @@ async function perform(deps: DriverDeps, state: RunState, action: Action, contro
     await deps.committer.write(ops);
   }
   const started = Date.now();
-  const timeout = new AbortController();
+  // Pure steps (expressions, code) have limits of their own; only side effects get a timer.
+  const timeout = type.pure ? null : new AbortController();
   const timeoutMs = node.timeoutMs ?? DEFAULT_STEP_TIMEOUT_MS;
-  const signal = AbortSignal.any([timeout.signal, control.signal]);
+  const signal = timeout ? AbortSignal.any([timeout.signal, control.signal]) : control.signal;
   let timer: NodeJS.Timeout | undefined;
   let result: StepResult;
   // A webhook answer leaves only after the step that gives it is committed.
@@ -252,22 +260,28 @@ async function perform(deps: DriverDeps, state: RunState, action: Action, contro
       expressions: deps.expressions,
       bindings,
       resumeState,
-      credential: typeof credentialId === 'string' && credentialId ? await deps.resolveCredential(credentialId) : null,
+      credential: typeof credentialId === 'string' && credentialId ? await deps.resolveCredential(credentialId, type.credentialType?.type) : null,
       respond: (response) => {
         answer = response;
       },
       startChild: (workflowId, input) => deps.startChild({ runId: run.id, stepId: live.row.id }, workflowId, input),
     };
     const execution = type.execute(parsed.data, live.input, ctx);
-    result = await new Promise<StepResult>((resolve, reject) => {
-      timer = setTimeout(() => {
-        timeout.abort();
-        reject(
-          new AppError('STEP_TIMEOUT', { status: 504, userMessage: `"${node.name}" ran longer than ${timeoutMs} ms.`, retryable: true }),
-        );
-      }, timeoutMs);
-      execution.then(resolve, reject);
-    });
+    result = !timeout
+      ? await execution
+      : await new Promise<StepResult>((resolve, reject) => {
+          timer = setTimeout(() => {
+            timeout.abort();
+            reject(
+              new AppError('STEP_TIMEOUT', {
+                status: 504,
+                userMessage: `"${node.name}" ran longer than ${timeoutMs} ms.`,
+                retryable: true,
+              }),
+            );
+          }, timeoutMs);
+          execution.then(resolve, reject);
+        });
   } catch (error) {
     clearTimeout(timer);
     await fail(deps, state, live, error, Date.now() - started);

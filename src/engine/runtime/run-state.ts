@@ -53,6 +53,15 @@ export class RunState {
     readonly graph: RunGraph,
   ) {}
 
+  static fromSteps(run: RunRow, graph: RunGraph, steps: LiveStep[]): RunState {
+    const state = new RunState(run, graph);
+    for (const step of steps) {
+      state.steps.set(stepKey(step.row.node_id, step.row.item_key), step);
+      state.seq = Math.max(state.seq, step.row.seq);
+    }
+    return state;
+  }
+
   static async load(run: RunRow, graph: RunGraph, store: RunStore): Promise<RunState> {
     const state = new RunState(run, graph);
     for (const row of await store.listSteps(run.id)) {

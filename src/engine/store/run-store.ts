@@ -1,5 +1,7 @@
+import type SQLite from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, RunStepsTable, RunsTable } from '../../platform/db/schema.ts';
+import { createSqliteBatch, type SlotOf } from './sqlite-batch.ts';
 
 export type RunRow = RunsTable;
 export type StepRow = RunStepsTable;
@@ -40,7 +42,103 @@ const STEP_UPDATABLE = [
  * many concurrent runs into one commit. Claims use `FOR UPDATE SKIP LOCKED` on PostgreSQL;
  * SQLite has one writer, so a plain conditional update is already exclusive.
  */
-export function createRunStore(db: Kysely<Database>, dialect: Dialect) {
+export function createRunStore(db: Kysely<Database>, dialect: Dialect, sqlite?: SQLite.Database | null) {
+  const batch = sqlite ? createSqliteBatch(db, sqlite) : null;
+  const fields = (names: readonly string[], slot: SlotOf) => Object.fromEntries(names.map((n) => [n, slot(n)]));
+
+  /** The same writes as `apply`, as statements compiled once per shape (SQLite fast path). */
+  function applySync(op: WriteOp): void {
+    if (!batch) return;
+    switch (op.kind) {
+      case 'insert-run': {
+        const cols = Object.keys(op.row);
+        batch.run(`insert-run:${cols.join(',')}`, (slot) => db.insertInto('runs').values(fields(cols, slot) as never), op.row);
+        return;
+      }
+      case 'update-run': {
+        const cols = Object.keys(op.patch);
+        batch.run(`update-run:${cols.join(',')}`, (slot) => db.updateTable('runs').set(fields(cols, slot)).where('id', '=', slot('__id')), {
+          ...op.patch,
+          __id: op.id,
+        });
+        return;
+      }
+      case 'upsert-step': {
+        const cols = Object.keys(op.row);
+        batch.run(
+          `upsert-step:${cols.join(',')}`,
+          (slot) =>
+            db
+              .insertInto('run_steps')
+              .values(fields(cols, slot) as never)
+              .onConflict((oc) => oc.column('id').doUpdateSet(fields(STEP_UPDATABLE, slot))),
+          op.row,
+        );
+        return;
+      }
+      case 'delete-steps':
+        for (const id of op.ids) {
+          batch.run('delete-step', (slot) => db.deleteFrom('run_steps').where('run_id', '=', slot('runId')).where('id', '=', slot('id')), {
+            runId: op.runId,
+            id,
+          });
+        }
+        return;
+      case 'insert-blob':
+        batch.run('insert-blob', (slot) => db.insertInto('run_blobs').values(fields(['id', 'run_id', 'data', 'bytes'], slot) as never), {
+          id: op.id,
+          run_id: op.runId,
+          data: op.data,
+          bytes: Buffer.byteLength(op.data),
+        });
+        return;
+      case 'release-waiting': {
+        const cols = Object.keys(op.patch);
+        batch.run(
+          `release-waiting:${cols.join(',')}`,
+          (slot) =>
+            db
+              .updateTable('runs')
+              .set((eb) => ({
+                ...fields(cols, slot),
+                status: 'waiting',
+                lease_owner: null,
+                lease_until: null,
+                next_at: eb
+                  .selectFrom('run_steps')
+                  .select((s) => s.fn.min('next_at').as('n'))
+                  .where('run_id', '=', slot('__id'))
+                  .where('status', 'in', ['waiting', 'retrying', 'running']),
+              }))
+              .where('id', '=', slot('__id')),
+          { ...op.patch, __id: op.id },
+        );
+        return;
+      }
+      case 'wake-step':
+        batch.run(
+          'wake-step',
+          (slot) =>
+            db
+              .updateTable('run_steps')
+              .set({ state_json: slot('stateJson'), next_at: slot('at') })
+              .where('id', '=', slot('stepId')),
+          op,
+        );
+        batch.run(
+          'wake-run',
+          (slot) =>
+            db
+              .updateTable('runs')
+              .set({ next_at: slot('at'), updated_at: slot('at') })
+              .where('id', '=', slot('runId'))
+              .where('status', 'in', ['waiting', 'queued']),
+          op,
+        );
+        return;
+    }
+  }
+
   async function apply(trx: Transaction<Database> | Kysely<Database>, op: WriteOp): Promise<void> {
     switch (op.kind) {
       case 'insert-run':
@@ -102,6 +200,12 @@ export function createRunStore(db: Kysely<Database>, dialect: Dialect) {
 
     async commit(ops: readonly WriteOp[]): Promise<void> {
       if (ops.length === 0) return;
+      if (batch) {
+        await batch.transaction(() => {
+          for (const op of ops) applySync(op);
+        });
+        return;
+      }
       if (ops.length === 1 && ops[0]) {
         await apply(db, ops[0]);
         return;

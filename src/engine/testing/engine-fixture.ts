@@ -59,7 +59,7 @@ export function engineFor(handle: DatabaseHandle, extra: StepType[] = [], option
   const sandbox = createCodeSandbox({ timeoutMs: 2000 });
   const registry = createStepRegistry([...builtinStepTypes({ sandbox }), ...extra]);
   const engine = createEngine({
-    store: createRunStore(handle.db, handle.dialect),
+    store: createRunStore(handle.db, handle.dialect, handle.sqlite),
     registry,
     expressions: createExpressionEngine(),
     clock: options.clock ?? systemClock,
