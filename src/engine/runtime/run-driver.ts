@@ -260,7 +260,8 @@ async function perform(deps: DriverDeps, state: RunState, action: Action, contro
       expressions: deps.expressions,
       bindings,
       resumeState,
-      credential: typeof credentialId === 'string' && credentialId ? await deps.resolveCredential(credentialId, type.credentialType?.type) : null,
+      credential:
+        typeof credentialId === 'string' && credentialId ? await deps.resolveCredential(credentialId, type.credentialType?.type) : null,
       respond: (response) => {
         answer = response;
       },

@@ -70,8 +70,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('runs_workflow_idx').on('runs').columns(['workflow_id', 'id']).execute();
   await db.schema.createIndex('runs_status_next_idx').on('runs').columns(['status', 'next_at']).execute();
-  await db.schema.createIndex('runs_trigger_key_idx').on('runs').columns(['workflow_id', 'trigger_key']).unique().execute();
-  await db.schema.createIndex('runs_parent_idx').on('runs').column('parent_run_id').execute();
+  // Partial indexes: most runs have neither a trigger key nor a parent, and a run insert is hot.
+  await db.schema
+    .createIndex('runs_trigger_key_idx')
+    .on('runs')
+    .columns(['workflow_id', 'trigger_key'])
+    .unique()
+    .where(sql.ref('trigger_key'), 'is not', null)
+    .execute();
+  await db.schema
+    .createIndex('runs_parent_idx')
+    .on('runs')
+    .column('parent_run_id')
+    .where(sql.ref('parent_run_id'), 'is not', null)
+    .execute();
+  // Expired leases of dead owners are found by range on lease_until (NULL for unleased runs).
+  await db.schema.createIndex('runs_lease_idx').on('runs').column('lease_until').where(sql.ref('lease_until'), 'is not', null).execute();
 
   await db.schema
     .createTable('run_steps')
