@@ -1,17 +1,25 @@
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
 import { AuditPage } from './audit/AuditPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { RequireAuth } from './auth/RequireAuth.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
+import { FullPageLoader } from './common/FullPageLoader.tsx';
 import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
+import { RunsPage } from './runs/RunsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { TeamDetailPage } from './teams/TeamDetailPage.tsx';
 import { TeamsPage } from './teams/TeamsPage.tsx';
 import { TokensPage } from './tokens/TokensPage.tsx';
 import { UserDetailPage } from './users/UserDetailPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
+import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
+
+// The canvas pages carry @xyflow/react and Recharts: loaded when first opened.
+const WorkflowEditorPage = lazy(() => import('./workflows/WorkflowEditorPage.tsx').then((m) => ({ default: m.WorkflowEditorPage })));
+const RunDetailPage = lazy(() => import('./runs/RunDetailPage.tsx').then((m) => ({ default: m.RunDetailPage })));
 
 export function App() {
   return (
@@ -33,6 +41,24 @@ export function App() {
         <Route path="roles" element={<RolesPage />} />
         <Route path="tokens" element={<TokensPage />} />
         <Route path="audit" element={<AuditPage />} />
+        <Route path="workflows" element={<WorkflowsPage />} />
+        <Route
+          path="workflows/:id"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <WorkflowEditorPage />
+            </Suspense>
+          }
+        />
+        <Route path="runs" element={<RunsPage />} />
+        <Route
+          path="runs/:id"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <RunDetailPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

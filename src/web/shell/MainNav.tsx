@@ -1,5 +1,6 @@
 import { NavLink, Text } from '@mantine/core';
-import { IconApi, IconApps, IconExternalLink, IconHome } from '@tabler/icons-react';
+import { IconApi, IconApps, IconExternalLink, IconHome, IconPlayerPlay, IconSitemap } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useGlobalPermissions } from '../auth/useGlobalPermissions.ts';
 import { useSession } from '../auth/useSession.ts';
@@ -12,6 +13,12 @@ function SectionTitle({ children }: { children: string }) {
     </Text>
   );
 }
+
+/** Icons of the modules that have one (others get a generic icon). */
+const MODULE_ICONS: Record<string, ReactNode> = {
+  workflows: <IconSitemap size={18} />,
+  runs: <IconPlayerPlay size={18} />,
+};
 
 /** The navigation: home, the server's modules, the administration pages the user may use. */
 export function MainNav({ onNavigate }: { onNavigate: () => void }) {
@@ -32,7 +39,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           component={Link}
           to={m.path}
           label={m.title}
-          leftSection={<IconApps size={18} />}
+          leftSection={MODULE_ICONS[m.key] ?? <IconApps size={18} />}
           active={isActive(m.path)}
           onClick={onNavigate}
         />
