@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 
@@ -148,14 +149,24 @@ export interface WrkResult {
 
 /**
  * wrk against one URL with `--latency`: `wrk -t <threads> -c <connections> -d <duration>s
- * --latency [-s script url -- scriptArgs]`. Killed (and rejected) if it overruns by 30 s or
+ * --latency [-H header]… [-s script url -- scriptArgs]`. Killed (and rejected) if it overruns by 30 s or
  * when `signal` aborts.
  */
 export async function wrk(
   url: string,
-  options: { threads: number; connections: number; duration: number; script?: string; scriptArgs?: string[]; signal?: AbortSignal },
+  options: {
+    threads: number;
+    connections: number;
+    duration: number;
+    script?: string;
+    scriptArgs?: string[];
+    signal?: AbortSignal;
+    /** Sent with every request (`-H "name: value"`). */
+    headers?: Record<string, string>;
+  },
 ): Promise<WrkResult> {
   const args = ['-t', String(options.threads), '-c', String(options.connections), '-d', `${options.duration}s`, '--latency'];
+  for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}: ${value}`);
   if (options.script) args.push('-s', options.script);
   args.push(url);
   if (options.scriptArgs?.length) args.push('--', ...options.scriptArgs);
@@ -202,3 +213,24 @@ export function parseWrk(raw: string): WrkResult {
     raw,
   };
 }
+
+/**
+ * CPU time (user and system, ms) a process has used so far, from /proc (Linux); null elsewhere.
+ * Read before and after a load run, it gives a server's CPU cost per request, which moves far
+ * less than requests/s when other work shares the machine.
+ */
+export function cpuTimeMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : null;
+  } catch {
+    return null;
+  }
+}
+
+// USER_HZ: 100 on every Linux architecture Node supports.
+const CLOCK_TICKS_PER_SECOND = 100;

@@ -85,7 +85,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const filesRoot = filesRootOf(options.dataDir ?? path.join(tmpdir(), 'symbiont-files'));
   const secretBox = createSecretBox(options.secretKey ?? randomBytes(32));
   const credentials = createCredentialsService({ db, clock, audit, secretBox, http, filesRoot, log: stepLog });
-  const resolveCredential = async (id: string, type?: string) => (await credentials.resolveForRun(id, type)).values as Record<string, unknown>;
+  const resolveCredential = async (id: string, type?: string) =>
+    (await credentials.resolveForRun(id, type)).values as Record<string, unknown>;
   const expressions = createExpressionEngine();
   const sandbox = createCodeSandbox({ workers: 1 });
   const registry = createStepRegistry([...builtinStepTypes({ sandbox }), ...connectorStepTypes(connectors, { http, filesRoot })]);

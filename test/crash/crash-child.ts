@@ -55,7 +55,7 @@ const handle = process.env.CRASH_PG_URL
 await migrateToLatest(handle.db);
 const sandbox = createCodeSandbox();
 const engine = createEngine({
-  store: createRunStore(handle.db, handle.dialect),
+  store: createRunStore(handle.db, handle.dialect, handle.sqlite),
   registry: createStepRegistry([...builtinStepTypes({ sandbox }), sink]),
   expressions: createExpressionEngine(),
   clock: systemClock,

@@ -22,12 +22,14 @@ function sameSecret(a: string, b: string): boolean {
 export function registerAuthHook(app: FastifyInstance, authenticate: Authenticate): void {
   app.decorateRequest('auth', null);
   app.addHook('onRequest', async (request) => {
-    if (request.routeOptions.config?.public === true) {
+    // Fastify builds a new routeOptions object on every read: read it once.
+    const route = request.routeOptions;
+    if (route.config?.public === true) {
       // Public routes still learn who is calling when credentials are present.
       request.auth = await authenticate(request).catch(() => null);
       return;
     }
-    if (!request.routeOptions.url) return; // 404s fall through to the not-found handler
+    if (!route.url) return; // 404s fall through to the not-found handler
     const auth = await authenticate(request);
     if (!auth) {
       throw new AppError('UNAUTHENTICATED', { status: 401, userMessage: 'Sign in or send an API token.' });

@@ -19,7 +19,10 @@ export const PERMISSIONS = {
   'workflows.build': { scope: 'write', description: 'Create and edit workflow drafts, test steps, start runs' },
   'workflows.publish': { scope: 'write', description: 'Publish a workflow version (it goes live), archive workflows' },
   'runs.operate': { scope: 'write', description: 'Retry, re-run and cancel runs' },
-  'credentials.read': { scope: 'read', description: 'See connector credentials: names, types and which fields are set (never secret values)' },
+  'credentials.read': {
+    scope: 'read',
+    description: 'See connector credentials: names, types and which fields are set (never secret values)',
+  },
   'credentials.manage': { scope: 'write', description: 'Create, edit, test and delete connector credentials' },
 } as const satisfies Record<string, { scope: TokenScope; description: string }>;
 

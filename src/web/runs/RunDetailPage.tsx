@@ -132,6 +132,7 @@ export function RunDetailPage() {
               opened={opened}
               onOpenedChange={setOpened}
               onRerun={canOperate && !active ? setRerunStep : null}
+              canRerun={(step) => step.itemKey === '' && !isTriggerNode(r.definition, step.nodeId)}
             />
           )}
         </div>
@@ -158,4 +159,9 @@ export function RunDetailPage() {
       />
     </>
   );
+}
+
+/** The engine re-runs from any step except the trigger and steps inside a loop (those have an item key). */
+function isTriggerNode(definition: RunDetail['definition'], nodeId: string): boolean {
+  return definition.nodes.some((node) => node.id === nodeId && node.type.startsWith('trigger.'));
 }

@@ -10,8 +10,9 @@ interface RunStepsListProps {
   steps: RunStep[];
   opened: string[];
   onOpenedChange: (ids: string[]) => void;
-  /** Offered when the user may operate runs and the run has ended. */
+  /** Offered on the steps it accepts (null: on none). */
   onRerun: ((step: RunStep) => void) | null;
+  canRerun: (step: RunStep) => boolean;
 }
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
@@ -26,7 +27,7 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 }
 
 /** Each step of the run in order, expandable to its input, output, error, attempts and timing. */
-export function RunStepsList({ steps, opened, onOpenedChange, onRerun }: RunStepsListProps) {
+export function RunStepsList({ steps, opened, onOpenedChange, onRerun, canRerun }: RunStepsListProps) {
   return (
     <Accordion multiple value={opened} onChange={onOpenedChange} variant="separated" data-testid="run-steps">
       {steps.map((step) => (
@@ -69,7 +70,7 @@ export function RunStepsList({ steps, opened, onOpenedChange, onRerun }: RunStep
               working time {formatDuration(step.activeMs)}
               {step.nextAt ? ` · next attempt ${formatTime(step.nextAt)}` : ''}
             </Text>
-            {onRerun && (
+            {onRerun && canRerun(step) && (
               <Button mt="sm" size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={() => onRerun(step)}>
                 Re-run from this step
               </Button>

@@ -58,8 +58,8 @@ export function WorkflowStatsPanel({ workflowId }: { workflowId: string }) {
                 <YAxis allowDecimals={false} fontSize={12} width={32} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="succeeded" name="Succeeded" stackId="runs" fill="var(--mantine-color-teal-6)" />
-                <Bar dataKey="failed" name="Failed" stackId="runs" fill="var(--mantine-color-red-6)" />
+                <Bar maxBarSize={48} dataKey="succeeded" name="Succeeded" stackId="runs" fill="var(--mantine-color-teal-6)" />
+                <Bar maxBarSize={48} dataKey="failed" name="Failed" stackId="runs" fill="var(--mantine-color-red-6)" />
               </BarChart>
             </ResponsiveContainer>
           </div>
