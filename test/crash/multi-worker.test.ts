@@ -46,9 +46,23 @@ describe('three workers on PostgreSQL, one killed mid-run', {
     const env = { CRASH_PG_URL: url, CRASH_SINK: sink, CRASH_LEASE_MS: '3000', CRASH_MAX_MS: '90000' };
     // Worker 1 starts the runs and dies (SIGKILL) right after its 20th committed step.
     const w1 = launch({ ...env, CRASH_START_RUNS: String(RUNS), CRASH_AT: 'after-commit', CRASH_N: '20', CRASH_LABEL: 'w1' });
+    // The others join once worker 1 has claimed the runs, so it surely reaches its 20th step.
+    await new Promise<void>((resolve) => {
+      let out = '';
+      const onData = (d: Buffer) => {
+        out += d;
+        if (out.includes('w1: started')) {
+          w1.child.stdout?.off('data', onData);
+          resolve();
+        }
+      };
+      w1.child.stdout?.on('data', onData);
+      void w1.exit.then(() => resolve());
+    });
     const w2 = launch({ ...env, CRASH_STAY: '1', CRASH_LABEL: 'w2' });
     const w3 = launch({ ...env, CRASH_STAY: '1', CRASH_LABEL: 'w3' });
-    assert.equal((await w1.exit).signal, 'SIGKILL');
+    const w1Exit = await w1.exit;
+    assert.equal(w1Exit.signal, 'SIGKILL', `worker 1 should have been killed, it exited ${JSON.stringify(w1Exit)}`);
     const handle = openDatabase({ dialect: 'postgres', url, poolSize: 2 });
     try {
       const deadline = Date.now() + 60_000;
