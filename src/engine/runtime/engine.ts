@@ -152,7 +152,7 @@ export function createEngine(options: EngineOptions) {
     return true;
   }
 
-  function drive(run: RunRow, fresh?: LiveStep[]): void {
+  function drive(run: RunRow, fresh?: LiveStep[], queued?: Promise<void>): void {
     const abort = new AbortController();
     const done = (async () => {
       try {
@@ -164,15 +164,22 @@ export function createEngine(options: EngineOptions) {
           ]);
           return 'released' as const;
         }
-        const outcome = await driveRun(deps, run, graph, { signal: abort.signal, stopping: () => stopping }, fresh);
+        const outcome = await driveRun(deps, run, graph, { signal: abort.signal, stopping: () => stopping }, fresh, queued);
         if (outcome === 'waiting') answer(run.id, { status: 202, headers: {}, body: { runId: run.id, status: 'waiting' } });
         return outcome;
       } catch (error) {
         options.log.error('run driver failed; the run is retried when its lease runs out', { runId: run.id, error: String(error) });
+        answer(run.id, {
+          status: 500,
+          headers: {},
+          body: { error: { code: 'INTERNAL', message: 'The run could not be recorded; it is retried.', runId: run.id } },
+        });
         return undefined;
       } finally {
+        // A full process left due work unclaimed: look for it now rather than at the next poll.
+        const wasFull = active.size >= maxActive;
         active.delete(run.id);
-        poke();
+        if (wasFull) poke();
       }
     })();
     active.set(run.id, { abort, done });
@@ -273,10 +280,16 @@ export function createEngine(options: EngineOptions) {
       wait_ms: 0,
     };
     ops.push(...stepOps, { kind: 'upsert-step', row: triggerRow });
+    // A run driven here that answers only when it has ended need not wait for its first rows:
+    // the driver's later writes are chained after them and the answer waits for all.
+    let queued: Promise<void> | undefined;
     try {
       // A keyed start may collide with an earlier delivery: commit it alone so the collision fails nobody else's batch.
       if (run.trigger_key) await store.commit(ops);
-      else await committer.write(ops);
+      else if (inline && input.awaitResponse) {
+        queued = committer.write(ops);
+        queued.catch(() => undefined);
+      } else await committer.write(ops);
     } catch (error) {
       if (run.trigger_key && isUniqueViolation(error)) {
         const existing = await store.findByTriggerKey(input.workflowId, run.trigger_key);
@@ -286,7 +299,7 @@ export function createEngine(options: EngineOptions) {
     }
     let response: Promise<WebhookResponse> | null = null;
     if (input.awaitResponse) response = new Promise((resolve) => responders.set(runId, resolve));
-    if (inline) drive({ ...run }, [{ row: { ...triggerRow }, input: null, output: input.data, state: { taken } }]);
+    if (inline) drive({ ...run }, [{ row: { ...triggerRow }, input: null, output: input.data, state: { taken } }], queued);
     else poke();
     return { runId, duplicate: false, response };
   }

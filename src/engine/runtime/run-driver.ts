@@ -65,13 +65,16 @@ export async function driveRun(
   control: DriveControl,
   /** A run started in this process: its steps so far, so they need not be read back. */
   fresh?: LiveStep[],
+  /** Writes of this run queued before the driver started (a fresh run's first rows). */
+  queued?: Promise<void>,
 ): Promise<DriveOutcome> {
   const state = fresh ? RunState.fromSteps(run, graph, fresh) : await RunState.load(run, graph, deps.store);
+  if (queued) state.pending.push(queued);
   const runStarted = deps.clock.now().toISOString();
   if (run.status !== 'running') {
     run.status = 'running';
     run.started_at ??= runStarted;
-    await deps.committer.write([
+    await commit(deps, state, [
       { kind: 'update-run', id: run.id, patch: { status: 'running', started_at: run.started_at, updated_at: runStarted } },
     ]);
   }
@@ -100,13 +103,13 @@ export async function driveRun(
         (s) => s.row.status === 'waiting' || s.row.status === 'retrying' || s.row.status === 'looping',
       );
       if (waiting) {
-        await deps.committer.write([{ kind: 'release-waiting', id: run.id, patch: { active_ms: run.active_ms, updated_at: now } }]);
+        await commit(deps, state, [{ kind: 'release-waiting', id: run.id, patch: { active_ms: run.active_ms, updated_at: now } }]);
         return 'waiting';
       }
       return finishRun(deps, state, 'succeeded', null);
     }
     if (control.stopping()) {
-      await deps.committer.write([
+      await commit(deps, state, [
         { kind: 'update-run', id: run.id, patch: { lease_owner: null, lease_until: null, next_at: now, updated_at: now } },
       ]);
       return 'released';
@@ -144,7 +147,9 @@ async function finishRun(
     const resume = { childRunId: run.id, result: { status, output, error } };
     ops.push({ kind: 'wake-step', runId: run.parent_run_id, stepId: run.parent_step_id, stateJson: JSON.stringify({ resume }), at: now });
   }
-  await deps.committer.write(ops);
+  await commit(deps, state, ops);
+  // A Respond step's answer goes first; the run's end only answers a webhook nobody answered.
+  if (state.responding) await state.responding;
   Object.assign(run, { status, finished_at: now });
   deps.onFinished(run, output);
   return 'finished';
@@ -180,7 +185,7 @@ async function perform(deps: DriverDeps, state: RunState, action: Action, contro
     const row = newRow(state, action.nodeId, action.scope, 'skipped', 0, now);
     row.state_json = JSON.stringify({ taken: [] });
     row.finished_at = now;
-    await deps.committer.write([{ kind: 'upsert-step', row }]);
+    queue(deps, state, [{ kind: 'upsert-step', row }]);
     state.steps.set(key, { row, input: null, output: null, state: { taken: [] } });
     return;
   }
@@ -199,7 +204,7 @@ async function perform(deps: DriverDeps, state: RunState, action: Action, contro
       results.push(last?.output ?? null);
     }
     const taken = decideDefault(state.graph, action.nodeId);
-    await complete(deps, state, live, results, { taken }, 'succeeded');
+    complete(deps, state, live, results, { taken }, 'succeeded', true);
     return;
   }
   const node = state.graph.nodes.get(action.nodeId);
@@ -223,7 +228,7 @@ async function perform(deps: DriverDeps, state: RunState, action: Action, contro
     const ops: WriteOp[] = [];
     live.row.input_json = encodeValue(live.input, run.id, ops).json;
     ops.push({ kind: 'upsert-step', row: { ...live.row } });
-    await deps.committer.write(ops);
+    await commit(deps, state, ops);
   }
   const started = Date.now();
   // Pure steps (expressions, code) have limits of their own; only side effects get a timer.
@@ -285,7 +290,7 @@ async function perform(deps: DriverDeps, state: RunState, action: Action, contro
         });
   } catch (error) {
     clearTimeout(timer);
-    await fail(deps, state, live, error, Date.now() - started);
+    await fail(deps, state, live, error, Date.now() - started, type.pure === true);
     return;
   }
   clearTimeout(timer);
@@ -300,23 +305,52 @@ async function perform(deps: DriverDeps, state: RunState, action: Action, contro
     live.row.input_json = encodeValue(live.input, run.id, ops).json;
     live.row.state_json = JSON.stringify(live.state);
     ops.push({ kind: 'upsert-step', row: { ...live.row } });
-    await deps.committer.write(ops);
+    if (type.pure) queue(deps, state, ops);
+    else await commit(deps, state, ops);
     return;
   }
   if (result.kind === 'loop') {
     live.state = { loop: { count: result.items.length, concurrency: result.concurrency } };
-    await complete(deps, state, live, result.items, live.state, 'looping');
+    await complete(deps, state, live, result.items, live.state, 'looping', type.pure === true);
     return;
   }
   let taken: number[];
   try {
     taken = await decideEdges(deps, state, node.id, node.type, action.scope, result.output);
   } catch (error) {
-    await fail(deps, state, live, error, 0);
+    await fail(deps, state, live, error, 0, type.pure === true);
     return;
   }
-  await complete(deps, state, live, result.output, { taken }, 'succeeded');
-  if (answer) deps.respond(run.id, answer);
+  await complete(deps, state, live, result.output, { taken }, 'succeeded', type.pure === true);
+  if (answer) {
+    const response: WebhookResponse = answer;
+    // The answer leaves once the step that gives it (and all before it) is committed.
+    state.responding = Promise.all(state.pending).then(
+      () => deps.respond(run.id, response),
+      () => undefined,
+    );
+  }
+}
+
+/**
+ * Queues a write without waiting for it. Only for records of pure steps: nothing outside the
+ * run has seen their effect, so a crash before the commit just computes them again. Anything
+ * seen outside (a side effect starting, a webhook answer, the run parking or ending) waits
+ * for `commit`, which also waits for everything queued before.
+ */
+function queue(deps: DriverDeps, state: RunState, ops: WriteOp[], after?: () => void): void {
+  const written = deps.committer.write(ops, state);
+  written.then(after, () => undefined);
+  state.pending.push(written);
+}
+
+/** Commits `ops` after every write queued before them; resolves when all are committed. */
+async function commit(deps: DriverDeps, state: RunState, ops: WriteOp[]): Promise<void> {
+  const queued = state.pending;
+  state.pending = [];
+  const written = deps.committer.write(ops, state);
+  if (queued.length === 0) await written;
+  else await Promise.all([...queued, written]);
 }
 
 function newRow(state: RunState, nodeId: string, scope: string, status: string, attempt: number, now: string): StepRow {
@@ -350,6 +384,8 @@ async function complete(
   output: unknown,
   stepState: StepState,
   status: string,
+  /** A pure step's record: queued, not waited for (see `queue`). */
+  pure: boolean,
 ): Promise<void> {
   const ops: WriteOp[] = [];
   const now = deps.clock.now().toISOString();
@@ -364,12 +400,18 @@ async function complete(
   live.row.error_json = status === 'succeeded' ? null : live.row.error_json;
   live.row.next_at = null;
   if (status !== 'looping') live.row.finished_at = now;
-  ops.push({ kind: 'upsert-step', row: { ...live.row } });
-  await deps.committer.write(ops);
-  deps.onStepDone?.(state.run, live.row);
+  const row = { ...live.row };
+  ops.push({ kind: 'upsert-step', row });
+  const done = deps.onStepDone ? () => deps.onStepDone?.(state.run, row) : undefined;
+  if (pure) {
+    queue(deps, state, ops, done);
+    return;
+  }
+  await commit(deps, state, ops);
+  done?.();
 }
 
-async function fail(deps: DriverDeps, state: RunState, live: LiveStep, error: unknown, elapsed: number): Promise<void> {
+async function fail(deps: DriverDeps, state: RunState, live: LiveStep, error: unknown, elapsed: number, pure: boolean): Promise<void> {
   const node = state.graph.nodes.get(live.row.node_id);
   if (!node) return;
   const now = deps.clock.now();
@@ -386,12 +428,13 @@ async function fail(deps: DriverDeps, state: RunState, live: LiveStep, error: un
     live.row.next_at = new Date(now.getTime() + delay).toISOString();
     live.row.input_json = encodeValue(live.input, state.run.id, ops).json;
     ops.push({ kind: 'upsert-step', row: { ...live.row } });
-    await deps.committer.write(ops);
+    if (pure) queue(deps, state, ops);
+    else await commit(deps, state, ops);
     return;
   }
   const errorEdge = (state.graph.outgoing.get(node.id) ?? []).find((e) => e.kind === 'error');
   const stepState: StepState = errorEdge ? { taken: [errorEdge.index], handled: true } : { taken: [] };
-  await complete(deps, state, live, errorEdge ? { error: info, input: live.input } : null, stepState, 'failed');
+  await complete(deps, state, live, errorEdge ? { error: info, input: live.input } : null, stepState, 'failed', pure);
 }
 
 function decideDefault(graph: RunGraph, nodeId: string): number[] {

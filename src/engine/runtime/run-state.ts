@@ -47,6 +47,10 @@ async function decodeValue(json: string | null, store: RunStore): Promise<unknow
 export class RunState {
   readonly steps = new Map<string, LiveStep>();
   seq = 0;
+  /** Writes queued and not yet known to be committed (records of pure steps). */
+  pending: Promise<void>[] = [];
+  /** A webhook answer on its way out (sent once its step is committed). */
+  responding: Promise<void> | null = null;
 
   constructor(
     public run: RunRow,

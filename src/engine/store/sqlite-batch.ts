@@ -42,8 +42,16 @@ export function createSqliteBatch(db: Kysely<Database>, sqlite: SQLite.Database)
       const v = values as Record<string, unknown>;
       stmt.run(slots.map((name, i) => (name === null ? constants[i] : (v[name] ?? null))));
     },
-    /** Runs `work` in one SQLite transaction while holding Kysely's connection. */
+    /**
+     * Runs `work` in one SQLite transaction. The connection is synchronous: when no
+     * transaction is open on it, nothing else can run until `work` is done, so it runs at
+     * once; otherwise (a service's transaction spans awaits) it queues for Kysely's connection.
+     */
     async transaction(work: () => void): Promise<void> {
+      if (!sqlite.inTransaction) {
+        sqlite.transaction(work)();
+        return;
+      }
       await db.connection().execute(async () => {
         sqlite.transaction(work)();
       });
