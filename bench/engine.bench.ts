@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hasFlag, hasWrk, ROOT, say, type WrkResult, wordFlag, wrk } from './harness.ts';
+import { cpuTimeMs, hasFlag, hasWrk, ROOT, say, type WrkResult, wordFlag, wrk } from './harness.ts';
 import { startCeiling } from './peers/ceiling.ts';
 import { startNodeRed } from './peers/node-red.ts';
 import { startSymbiont } from './w1/symbiont.ts';
@@ -53,7 +53,8 @@ const starters: Record<SystemKey, () => Promise<W1System>> = {
   ceiling: startCeiling,
 };
 const selected = SYSTEMS.filter((key) => only === undefined || key === only);
-const results = new Map<SystemKey, { label: string; rounds: WrkResult[] }>();
+type Round = WrkResult & { cpuUsPerRequest: number | null };
+const results = new Map<SystemKey, { label: string; rounds: Round[] }>();
 const failures = new Map<SystemKey, string>();
 const audits = new Map<SystemKey, { line: string; ok: boolean }>();
 
@@ -135,7 +136,15 @@ try {
           `[round ${round}/${rounds}] ${key}: warm-up ${warmup} s, then ${duration} s (wrk, ${THREADS} thread, ${CONNECTIONS} connections)…`,
         );
         const warm = await load(system.url, warmup);
-        const result = await load(system.url, duration);
+        const cpuBefore = cpuTimeMs(system.pid);
+        const measured = await load(system.url, duration);
+        const cpuAfter = cpuTimeMs(system.pid);
+        // Server CPU time per answered request: steadier than requests/s when the machine is shared.
+        const result: Round = {
+          ...measured,
+          cpuUsPerRequest:
+            cpuBefore !== null && cpuAfter !== null && measured.requests > 0 ? ((cpuAfter - cpuBefore) * 1000) / measured.requests : null,
+        };
         const entry = results.get(key) ?? { label: system.label, rounds: [] };
         entry.rounds.push(result);
         results.set(key, entry);
@@ -170,7 +179,7 @@ function checkout(): string {
 const valid = (key: SystemKey) =>
   audits.get(key)?.ok !== false && (results.get(key)?.rounds ?? []).every((r) => r.non2xx === 0 && r.errors === 0);
 /** The round with the median throughput (the lower middle one for an even count). */
-const median = (key: SystemKey): WrkResult | undefined => {
+const median = (key: SystemKey): Round | undefined => {
   const sorted = [...(results.get(key)?.rounds ?? [])].sort((x, y) => x.rps - y.rps);
   return sorted[Math.floor((sorted.length - 1) / 2)];
 };
@@ -191,7 +200,7 @@ for (const key of selected) {
   const errors = entry.rounds.reduce((n, x) => n + x.errors, 0);
   const each = rounds > 1 ? `   rounds [${entry.rounds.map((x) => x.rps.toFixed(0)).join(', ')}]` : '';
   process.stdout.write(
-    `${entry.label.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)} ms   p99 ${ms(r.p99)} ms   requests ${requests}   non-2xx ${non2xx}   socket errors ${errors}${valid(key) ? '' : '   VOID'}${each}\n`,
+    `${entry.label.padEnd(52)} ${r.rps.toFixed(0).padStart(7)} req/s   p50 ${ms(r.p50)} ms   p99 ${ms(r.p99)} ms   server CPU ${r.cpuUsPerRequest === null ? 'n/a' : `${r.cpuUsPerRequest.toFixed(0)} µs/req`}   requests ${requests}   non-2xx ${non2xx}   socket errors ${errors}${valid(key) ? '' : '   VOID'}${each}\n`,
   );
   const checked = audits.get(key);
   if (checked) process.stdout.write(`  ${checked.line}\n`);
@@ -202,6 +211,15 @@ const voided = [...results.keys()].filter((key) => !valid(key));
 if (voided.length > 0)
   process.stdout.write(`VOID (failed requests or answers without a recorded run; figures not valid): ${voided.join(', ')}\n`);
 if (failures.size > 0) process.stdout.write(`not measured: ${[...failures.keys()].join(', ')}\n`);
+// Throughput a core would give if each system had it alone: 1 s / server CPU per request.
+const cpu = (key: SystemKey) => (valid(key) ? (median(key)?.cpuUsPerRequest ?? undefined) : undefined);
+const perCore = (key: SystemKey) => {
+  const us = cpu(key);
+  return us ? 1e6 / us : undefined;
+};
+process.stdout.write(
+  `by server CPU per request (less sensitive to a shared machine): symbiont_vs_node_red=${ratio(perCore('symbiont'), perCore('node-red'))} symbiont_vs_ceiling=${ratio(perCore('symbiont'), perCore('ceiling'))}\n`,
+);
 process.stdout.write(
   `symbiont_vs_node_red=${ratio(rps('symbiont'), rps('node-red'))} symbiont_vs_ceiling=${ratio(rps('symbiont'), rps('ceiling'))}\n`,
 );

@@ -12,5 +12,5 @@ export async function startCeiling(): Promise<W1System> {
     { ...process.env, PORT: String(port), W1_EXPRESSION_FILE },
     `http://127.0.0.1:${port}/readyz`,
   );
-  return { label: 'ceiling: bare Fastify + JSONata', url: `http://127.0.0.1:${port}/w1`, stop: () => stop(child) };
+  return { label: 'ceiling: bare Fastify + JSONata', url: `http://127.0.0.1:${port}/w1`, pid: child.pid, stop: () => stop(child) };
 }

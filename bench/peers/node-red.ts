@@ -106,6 +106,7 @@ export async function startNodeRed(options: { quick: boolean }): Promise<W1Syste
     return {
       label: `Node-RED ${version} (http in → change → http response)`,
       url,
+      pid: child.pid,
       stop: async () => {
         await stop(child);
         rmSync(userDir, { recursive: true, force: true });

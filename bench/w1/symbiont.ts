@@ -84,6 +84,7 @@ export async function startSymbiont(): Promise<W1System> {
     return {
       label: 'Symbiont (SQLite, run + steps durable)',
       url: `${base}/webhooks/${SYMBIONT_W1_WEBHOOK_PATH}`,
+      pid: child.pid,
       stop: cleanUp,
       records: () => readRecords(path.join(dataDir, 'symbiont.db')),
     };

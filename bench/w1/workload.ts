@@ -55,6 +55,8 @@ export interface W1System {
   label: string;
   url: string;
   stop: () => Promise<void>;
+  /** The server process, for its CPU time. */
+  pid?: number | undefined;
   /** Reads what was recorded, while the system still runs. */
   records?: () => W1Records;
 }
