@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createExpressionEngine } from './expressions.ts';
+import jsonata from 'jsonata';
+import { createExpressionEngine, simplePath } from './expressions.ts';
 
 describe('createExpressionEngine', () => {
   const order = {
@@ -54,5 +55,39 @@ describe('createExpressionEngine', () => {
   it('turns evaluation errors into EXPRESSION_FAILED', async () => {
     const e = createExpressionEngine();
     await assert.rejects(e.evaluate('"a" + 1', {}), { code: 'EXPRESSION_FAILED' });
+  });
+
+  it('answers plain field paths exactly as JSONata does, whatever the data', async () => {
+    const e = createExpressionEngine();
+    const inputs: unknown[] = [
+      { a: { b: [1, 2] } },
+      { a: { b: [1] } },
+      { a: { b: [[1], [2]] } },
+      { a: { b: [] } },
+      { a: { b: null } },
+      { a: { b: { c: [1] } } },
+      { a: [{ b: 1 }, { b: 2 }] },
+      { a: [{ b: [1, 2] }, { b: 3 }] },
+      { a: null },
+      { a: 'text' },
+      { a: 0 },
+      {},
+      [{ a: { b: 1 } }, { a: { b: 2 } }],
+      null,
+      'a string',
+    ];
+    const sources = ['a', 'a.b', 'a.b.c', ' a . b ', '$v', '$v.a.b', '$missing.a', '$v.a'];
+    for (const input of inputs) {
+      for (const source of sources) {
+        const bindings = { v: input };
+        // As data: JSONata marks its result sequences with extra properties.
+        const plain = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+        const expected = plain(await jsonata(source).evaluate(input, bindings));
+        assert.deepEqual(plain(await e.evaluate(source, input, bindings)), expected, `${source} on ${JSON.stringify(input)}`);
+      }
+    }
+    assert.deepEqual(simplePath('$nodes.total.output'), { variable: true, parts: ['nodes', 'total', 'output'] });
+    for (const notPlain of ['true', 'a.null', 'a[0]', 'a.b > 1', '$', '$$', 'a.`b c`', '$sum(a)'])
+      assert.equal(simplePath(notPlain), null, notPlain);
   });
 });

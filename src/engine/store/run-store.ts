@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, RunStepsTable, RunsTable } from '../../platform/db/schema.ts';
+import { coalesceWrites } from './coalesce.domain.ts';
 import { createSqliteBatch, type SlotOf } from './sqlite-batch.ts';
 
 export type RunRow = RunsTable;
@@ -19,6 +20,60 @@ export type WriteOp =
   | { kind: 'wake-step'; runId: string; stepId: string; stateJson: string; at: string };
 
 type Dialect = 'sqlite' | 'postgres';
+
+/** Every column of a run row, in one order: inserts have one statement shape. */
+const RUN_COLUMNS = [
+  'id',
+  'workflow_id',
+  'version_id',
+  'status',
+  'trigger_type',
+  'trigger_key',
+  'concurrency_key',
+  'parent_run_id',
+  'parent_step_id',
+  'started_by',
+  'next_at',
+  'lease_owner',
+  'lease_until',
+  'cancel_requested',
+  'active_ms',
+  'wait_ms',
+  'error_json',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'updated_at',
+] as const satisfies readonly (keyof RunRow)[];
+
+/** Every column of a step row. */
+const STEP_COLUMNS = [
+  'id',
+  'run_id',
+  'node_id',
+  'item_key',
+  'seq',
+  'status',
+  'attempt',
+  'idempotency_key',
+  'input_json',
+  'output_json',
+  'output_blob_id',
+  'error_json',
+  'state_json',
+  'next_at',
+  'started_at',
+  'finished_at',
+  'active_ms',
+  'wait_ms',
+] as const satisfies readonly (keyof StepRow)[];
+
+// Both lists must name every column: a row type that gains one fails to compile here.
+type Missing<T, L extends readonly unknown[]> = Exclude<keyof T, L[number]>;
+const _allRunColumns: Missing<RunRow, typeof RUN_COLUMNS> extends never ? true : never = true;
+const _allStepColumns: Missing<StepRow, typeof STEP_COLUMNS> extends never ? true : never = true;
+void _allRunColumns;
+void _allStepColumns;
 
 const STEP_UPDATABLE = [
   'status',
@@ -50,11 +105,9 @@ export function createRunStore(db: Kysely<Database>, dialect: Dialect, sqlite?: 
   function applySync(op: WriteOp): void {
     if (!batch) return;
     switch (op.kind) {
-      case 'insert-run': {
-        const cols = Object.keys(op.row);
-        batch.run(`insert-run:${cols.join(',')}`, (slot) => db.insertInto('runs').values(fields(cols, slot) as never), op.row);
+      case 'insert-run':
+        batch.run('insert-run', (slot) => db.insertInto('runs').values(fields(RUN_COLUMNS, slot) as never), op.row);
         return;
-      }
       case 'update-run': {
         const cols = Object.keys(op.patch);
         batch.run(`update-run:${cols.join(',')}`, (slot) => db.updateTable('runs').set(fields(cols, slot)).where('id', '=', slot('__id')), {
@@ -64,13 +117,12 @@ export function createRunStore(db: Kysely<Database>, dialect: Dialect, sqlite?: 
         return;
       }
       case 'upsert-step': {
-        const cols = Object.keys(op.row);
         batch.run(
-          `upsert-step:${cols.join(',')}`,
+          'upsert-step',
           (slot) =>
             db
               .insertInto('run_steps')
-              .values(fields(cols, slot) as never)
+              .values(fields(STEP_COLUMNS, slot) as never)
               .onConflict((oc) => oc.column('id').doUpdateSet(fields(STEP_UPDATABLE, slot))),
           op.row,
         );
@@ -198,8 +250,9 @@ export function createRunStore(db: Kysely<Database>, dialect: Dialect, sqlite?: 
   return {
     dialect,
 
-    async commit(ops: readonly WriteOp[]): Promise<void> {
-      if (ops.length === 0) return;
+    async commit(batchOps: readonly WriteOp[]): Promise<void> {
+      if (batchOps.length === 0) return;
+      const ops = coalesceWrites(batchOps);
       if (batch) {
         await batch.transaction(() => {
           for (const op of ops) applySync(op);
