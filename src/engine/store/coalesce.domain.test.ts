@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { coalesceWrites } from './coalesce.domain.ts';
-import type { RunRow, StepRow, WriteOp } from './run-store.ts';
+import type { RunRow, StepRow, WriteOp } from './write-ops.ts';
 
 const run = (id: string, over: Partial<RunRow> = {}) => ({ id, status: 'running', lease_owner: 'me', next_at: null, ...over }) as RunRow;
 const step = (id: string, runId: string, status: string) => ({ id, run_id: runId, status }) as StepRow;

@@ -1,4 +1,4 @@
-import type { RunRow, StepRow, WriteOp } from './run-store.ts';
+import type { RunRow, StepRow, WriteOp } from './write-ops.ts';
 
 /**
  * Folds a batch of writes into fewer statements with the same end state: a run inserted and

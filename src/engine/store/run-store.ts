@@ -1,23 +1,11 @@
 import type SQLite from 'better-sqlite3';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database, RunStepsTable, RunsTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import { coalesceWrites } from './coalesce.domain.ts';
 import { createSqliteBatch, type SlotOf } from './sqlite-batch.ts';
+import type { RunRow, StepRow, WriteOp } from './write-ops.ts';
 
-export type RunRow = RunsTable;
-export type StepRow = RunStepsTable;
-
-/** One durable change; a batch of them commits in one transaction. */
-export type WriteOp =
-  | { kind: 'insert-run'; row: RunRow }
-  | { kind: 'update-run'; id: string; patch: Partial<RunRow> }
-  | { kind: 'upsert-step'; row: StepRow }
-  | { kind: 'delete-steps'; runId: string; ids: string[] }
-  | { kind: 'insert-blob'; id: string; runId: string; data: string }
-  /** Parks a run: waiting, unleased, due when its earliest waiting step is due (read from the rows, so a wake that raced in is kept). */
-  | { kind: 'release-waiting'; id: string; patch: Partial<RunRow> }
-  /** Wakes a step waiting for something outside (a child run, a person) and its run. */
-  | { kind: 'wake-step'; runId: string; stepId: string; stateJson: string; at: string };
+export type { RunRow, StepRow, WriteOp } from './write-ops.ts';
 
 type Dialect = 'sqlite' | 'postgres';
 
