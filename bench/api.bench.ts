@@ -9,7 +9,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../src/platform/db/testing/pg-cluster.ts';
-import { BIN, cli, cpuTimeMs, flag, hasWrk, type LoadResult, load, ROOT, say, spawnUntilReady, stop, wordFlag, wrk } from './harness.ts';
+import {
+  BIN,
+  cli,
+  cpuTimeMs,
+  flag,
+  hasWrk,
+  type LoadResult,
+  load,
+  ROOT,
+  SERVER_NODE_FLAGS,
+  say,
+  spawnUntilReady,
+  stop,
+  wordFlag,
+  wrk,
+} from './harness.ts';
 
 const duration = flag('duration', 10);
 const connections = flag('connections', 10);
@@ -29,7 +44,7 @@ try {
   say('[2/6] starting Symbiont and the bare Fastify peer…');
   const symbiont = await spawnUntilReady(
     process.execPath,
-    [BIN, 'start'],
+    [...SERVER_NODE_FLAGS, BIN, 'start'],
     { ...env, SYMBIONT_PORT: String(symbiontPort) },
     `http://127.0.0.1:${symbiontPort}/readyz`,
   );

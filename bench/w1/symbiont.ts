@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { freePort } from '../../src/platform/db/testing/pg-cluster.ts';
-import { BIN, cli, say, spawnUntilReady, stop } from '../harness.ts';
+import { BIN, cli, SERVER_NODE_FLAGS, say, spawnUntilReady, stop } from '../harness.ts';
 import { SYMBIONT_W1_DEFINITION, SYMBIONT_W1_WEBHOOK_PATH, type W1Records, type W1System } from './workload.ts';
 
 const EMAIL = 'bench@example.com';
@@ -73,7 +73,7 @@ export async function startSymbiont(): Promise<W1System> {
     cli(['user', 'create', '--email', EMAIL, '--name', 'Bench', '--admin', '--password-stdin'], env, randomBytes(18).toString('base64url'));
     const token = cli(['token', 'create', '--user', EMAIL, '--name', 'bench', '--scopes', 'read,write,admin'], env).trim();
     say('  starting symbiont start…');
-    ({ child } = await spawnUntilReady(process.execPath, [BIN, 'start'], env, `http://127.0.0.1:${port}/readyz`));
+    ({ child } = await spawnUntilReady(process.execPath, [...SERVER_NODE_FLAGS, BIN, 'start'], env, `http://127.0.0.1:${port}/readyz`));
     const base = `http://127.0.0.1:${port}`;
     say('  creating and publishing the W1 workflow…');
     const created = (await api(base, token, 'POST', '/api/v1/workflows', { name: 'W1', definition: SYMBIONT_W1_DEFINITION })) as {
