@@ -24,9 +24,23 @@ export interface StepState {
   handled?: boolean;
 }
 
+/**
+ * JSON of objects already encoded (inline-sized ones): a step's input is most often the very
+ * object its predecessor returned, so it is serialised once. Step values are not changed after
+ * a step returns them.
+ */
+const encoded = new WeakMap<object, string>();
+
 /** Encodes a value for a step column: inline JSON, or a blob reference plus the blob's insert. */
 export function encodeValue(value: unknown, runId: string, ops: WriteOp[]): { json: string; blobId: string | null } {
-  const json = JSON.stringify(value === undefined ? null : value);
+  let json: string;
+  if (typeof value === 'object' && value !== null) {
+    const known = encoded.get(value);
+    if (known === undefined) {
+      json = JSON.stringify(value);
+      if (json.length <= INLINE_JSON_LIMIT) encoded.set(value, json);
+    } else json = known;
+  } else json = JSON.stringify(value === undefined ? null : value);
   if (json.length <= INLINE_JSON_LIMIT) return { json, blobId: null };
   const id = newId();
   ops.push({ kind: 'insert-blob', id, runId, data: json });
