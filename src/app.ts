@@ -24,6 +24,7 @@ import { tokensRoutes } from './modules/auth/tokens.routes.ts';
 import { createTokensService } from './modules/auth/tokens.service.ts';
 import { usersRoutes } from './modules/auth/users.routes.ts';
 import { createUsersService } from './modules/auth/users.service.ts';
+import { createCredentialLimiter } from './modules/credentials/credential-limits.service.ts';
 import { credentialsRoutes } from './modules/credentials/credentials.routes.ts';
 import { createCredentialsService } from './modules/credentials/credentials.service.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
@@ -89,7 +90,9 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     (await credentials.resolveForRun(id, type)).values as Record<string, unknown>;
   const expressions = createExpressionEngine();
   const sandbox = createCodeSandbox({ workers: 1 });
-  const registry = createStepRegistry([...builtinStepTypes({ sandbox }), ...connectorStepTypes(connectors, { http, filesRoot })]);
+  // Credential rate limits live in the database, so every worker shares them.
+  const limiter = createCredentialLimiter({ db, dialect: handle.dialect, clock, log: stepLog });
+  const registry = createStepRegistry([...builtinStepTypes({ sandbox }), ...connectorStepTypes(connectors, { http, filesRoot, limiter })]);
   const engine = createEngine({
     store: createRunStore(db, handle.dialect, handle.sqlite),
     registry,

@@ -6,6 +6,7 @@ import { RequireAuth } from './auth/RequireAuth.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
 import { FullPageLoader } from './common/FullPageLoader.tsx';
 import { NotFoundPage } from './common/NotFoundPage.tsx';
+import { CredentialsPage } from './credentials/CredentialsPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { RunsPage } from './runs/RunsPage.tsx';
@@ -40,6 +41,7 @@ export function App() {
         <Route path="teams/:id" element={<TeamDetailPage />} />
         <Route path="roles" element={<RolesPage />} />
         <Route path="tokens" element={<TokensPage />} />
+        <Route path="credentials" element={<CredentialsPage />} />
         <Route path="audit" element={<AuditPage />} />
         <Route path="workflows" element={<WorkflowsPage />} />
         <Route

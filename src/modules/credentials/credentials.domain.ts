@@ -1,3 +1,5 @@
+import type { RateLimit } from './rate-limit.domain.ts';
+
 /**
  * Pure rules for stored credentials: what the API shows (secret fields masked), what the audit
  * log records (names, type and which fields are set — never a value), and how an update merges.
@@ -29,9 +31,17 @@ export function fieldsSet(values: FieldValues): string[] {
     .sort();
 }
 
-/** What an audit entry may say about a credential. */
-export function auditView(c: { name: string; type: string; values: FieldValues }) {
-  return { name: c.name, type: c.type, fieldsSet: fieldsSet(c.values) };
+/**
+ * What an audit entry may say about a credential: its name, type, the names of the fields that
+ * are set and its rate limit when it has one — never a field value.
+ */
+export function auditView(c: { name: string; type: string; values: FieldValues; rateLimit?: RateLimit | null }) {
+  return { name: c.name, type: c.type, fieldsSet: fieldsSet(c.values), ...(c.rateLimit ? { rateLimit: c.rateLimit } : {}) };
+}
+
+/** Whether two rate limits (or their absence) differ. */
+export function rateLimitChanged(before: RateLimit | null, after: RateLimit | null): boolean {
+  return JSON.stringify(before) !== JSON.stringify(after);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/http/pagination.ts';
+import { MAX_CONCURRENT, MAX_RATE_REQUESTS, RATE_PERIODS } from './rate-limit.domain.ts';
 
 export const idParam = z.object({ id: z.string().min(1).max(64).describe('Credential id') });
 
@@ -9,6 +10,23 @@ const typeKey = z
   .regex(/^[a-z][a-z0-9_]{0,62}$/, 'Not a credential type key')
   .describe('Credential type key from GET /api/v1/connectors, e.g. smtp');
 
+export const rateLimitSchema = z
+  .object({
+    requests: z.number().int().min(1).max(MAX_RATE_REQUESTS).describe('Calls allowed in any window of the period'),
+    per: z.enum(RATE_PERIODS).describe('The window: second, minute or hour'),
+    maxConcurrent: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_CONCURRENT)
+      .nullable()
+      .default(null)
+      .describe('Calls in flight at once (null: only the rate counts)'),
+  })
+  .describe(
+    'Rate limit shared by every step that uses the credential, across all workers: a step over the limit waits (durably, without using up a retry) until a call is allowed',
+  );
+
 export const credentialSchema = z
   .object({
     id: z.string().describe('Credential id'),
@@ -16,6 +34,7 @@ export const credentialSchema = z
     type: z.string().describe('Credential type key'),
     typeTitle: z.string().describe('Credential type title'),
     fields: z.record(z.string(), z.unknown()).describe('Field values; secret fields are never returned, only { "set": true | false }'),
+    rateLimit: rateLimitSchema.nullable().describe('Rate limit of the steps using it; null: none'),
     createdBy: z.string().nullable().describe('User who created it'),
     createdAt: z.string().describe('Creation time, ISO 8601'),
     updatedAt: z.string().describe('Last change, ISO 8601'),
@@ -33,6 +52,7 @@ export const createCredentialBody = z.object({
   name,
   type: typeKey,
   fields: z.record(z.string(), z.unknown()).describe("The credential's fields, as its type's schema describes them"),
+  rateLimit: rateLimitSchema.nullable().optional().describe('Rate limit of the steps using it (none when omitted)'),
 });
 
 export const updateCredentialBody = z
@@ -42,8 +62,9 @@ export const updateCredentialBody = z
       .record(z.string(), z.unknown())
       .optional()
       .describe('Fields to change; a field left out keeps its value (secrets too), null clears it'),
+    rateLimit: rateLimitSchema.nullable().optional().describe('New rate limit; null removes it, left out keeps it'),
   })
-  .refine((v) => v.name !== undefined || v.fields !== undefined, 'Send name or fields');
+  .refine((v) => v.name !== undefined || v.fields !== undefined || v.rateLimit !== undefined, 'Send name, fields or rateLimit');
 
 export const testValuesBody = z.object({
   type: typeKey,

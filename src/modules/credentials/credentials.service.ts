@@ -2,15 +2,19 @@ import { z } from 'zod';
 import { findCredentialType } from '../../connectors/registry.ts';
 import type { ConnectorLog, CredentialType } from '../../connectors/sdk.ts';
 import { type Db, isUniqueViolation } from '../../platform/db/database.ts';
+import { dialectOf } from '../../platform/db/dialect-of.ts';
 import { AppError, isAppError, notFound } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
+import { createCredentialLimitsRepository } from './credential-limits.repository.ts';
+import { limitOfRow, loadLimits, saveLimit } from './credential-limits.service.ts';
 import type { CredentialsDeps } from './credentials.deps.ts';
-import { auditView, changedFields, type FieldValues, maskFields, mergeFields } from './credentials.domain.ts';
+import { auditView, changedFields, type FieldValues, maskFields, mergeFields, rateLimitChanged } from './credentials.domain.ts';
 import { type CredentialRow, createCredentialsRepository } from './credentials.repository.ts';
 import type { CredentialView, TestResult } from './credentials.schemas.ts';
+import type { RateLimit } from './rate-limit.domain.ts';
 
 const nameCursor = z.object({ name: z.string(), id: z.string() });
 
@@ -62,6 +66,8 @@ function validFields(type: CredentialType, values: FieldValues): FieldValues {
  */
 export function createCredentialsService(deps: CredentialsDeps) {
   const repo = createCredentialsRepository(deps.db);
+  const dialect = dialectOf(deps.db);
+  const limits = createCredentialLimitsRepository(deps.db, dialect);
 
   function open(row: CredentialRow): FieldValues {
     try {
@@ -79,7 +85,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
 
   const seal = (id: string, values: FieldValues) => deps.secretBox.seal(JSON.stringify(values), id);
 
-  function toView(row: CredentialRow, values: FieldValues): CredentialView {
+  function toView(row: CredentialRow, values: FieldValues, rateLimit: RateLimit | null): CredentialView {
     const type = findCredentialType(row.type);
     const all = type ? Object.keys(type.fields.shape) : Object.keys(values);
     return {
@@ -88,6 +94,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
       type: row.type,
       typeTitle: type?.title ?? row.type,
       fields: maskFields(values, type?.secretFields ?? all, all),
+      rateLimit,
       createdBy: row.created_by,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -135,7 +142,10 @@ export function createCredentialsService(deps: CredentialsDeps) {
   }
 
   return {
-    async create(actor: Actor, input: { name: string; type: string; fields: FieldValues }): Promise<CredentialView> {
+    async create(
+      actor: Actor,
+      input: { name: string; type: string; fields: FieldValues; rateLimit?: RateLimit | null | undefined },
+    ): Promise<CredentialView> {
       authorize(actor, 'credentials.manage');
       const type = typeOf(input.type);
       const values = validFields(type, input.fields);
@@ -153,13 +163,15 @@ export function createCredentialsService(deps: CredentialsDeps) {
             updated_at: now,
           };
           await repo.insert(row, trx);
+          const rateLimit = input.rateLimit ?? null;
+          await saveLimit(trx, dialect, id, rateLimit, now);
           await deps.audit.record(trx, actor, {
             action: 'credential.create',
             objectType: 'credential',
             objectId: id,
-            after: auditView({ name: row.name, type: row.type, values }),
+            after: auditView({ name: row.name, type: row.type, values, rateLimit }),
           });
-          return toView(row, values);
+          return toView(row, values, rateLimit);
         }),
       );
     },
@@ -169,8 +181,13 @@ export function createCredentialsService(deps: CredentialsDeps) {
       const rows = await repo.list(query, query.limit + 1, decodeCursor(query.cursor, nameCursor));
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
+      const rateLimits = await loadLimits(
+        deps.db,
+        dialect,
+        page.map((r) => r.id),
+      );
       return {
-        items: page.map((row) => toView(row, open(row))),
+        items: page.map((row) => toView(row, open(row), rateLimits.get(row.id) ?? null)),
         nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null,
       };
     },
@@ -178,13 +195,13 @@ export function createCredentialsService(deps: CredentialsDeps) {
     async get(actor: Actor, id: string): Promise<CredentialView> {
       authorize(actor, 'credentials.read');
       const row = await load(id);
-      return toView(row, open(row));
+      return toView(row, open(row), limitOfRow(await limits.find(id)));
     },
 
     async update(
       actor: Actor,
       id: string,
-      patch: { name?: string | undefined; fields?: FieldValues | undefined },
+      patch: { name?: string | undefined; fields?: FieldValues | undefined; rateLimit?: RateLimit | null | undefined },
     ): Promise<CredentialView> {
       authorize(actor, 'credentials.manage');
       return guardName(patch.name ?? '', () =>
@@ -200,14 +217,20 @@ export function createCredentialsService(deps: CredentialsDeps) {
             updated_at: deps.clock.now().toISOString(),
           };
           await repo.update(id, { name: next.name, data_sealed: next.data_sealed, updated_at: next.updated_at }, trx);
+          const limitBefore = limitOfRow(await limits.find(id, trx));
+          const limitAfter = patch.rateLimit === undefined ? limitBefore : patch.rateLimit;
+          if (rateLimitChanged(limitBefore, limitAfter)) await saveLimit(trx, dialect, id, limitAfter, next.updated_at);
           await deps.audit.record(trx, actor, {
             action: 'credential.update',
             objectType: 'credential',
             objectId: id,
-            before: auditView({ name: row.name, type: row.type, values: before }),
-            after: { ...auditView({ name: next.name, type: next.type, values }), changedFields: changedFields(before, values) },
+            before: auditView({ name: row.name, type: row.type, values: before, rateLimit: limitBefore }),
+            after: {
+              ...auditView({ name: next.name, type: next.type, values, rateLimit: limitAfter }),
+              changedFields: changedFields(before, values),
+            },
           });
-          return toView(next, values);
+          return toView(next, values, limitAfter);
         }),
       );
     },
@@ -222,12 +245,14 @@ export function createCredentialsService(deps: CredentialsDeps) {
         } catch {
           // An unreadable credential can still be deleted; the entry then lists no fields.
         }
+        const rateLimit = limitOfRow(await limits.find(id, trx));
+        await saveLimit(trx, dialect, id, null, deps.clock.now().toISOString());
         await repo.delete(id, trx);
         await deps.audit.record(trx, actor, {
           action: 'credential.delete',
           objectType: 'credential',
           objectId: id,
-          before: auditView({ name: row.name, type: row.type, values: fieldsSetBefore }),
+          before: auditView({ name: row.name, type: row.type, values: fieldsSetBefore, rateLimit }),
         });
       });
     },

@@ -4,12 +4,20 @@ import { pollTrigger, runAction } from '../../connectors/run-action.ts';
 import type { ConnectorDefinition } from '../../connectors/sdk.ts';
 import type { StepType } from '../../engine/steps/step-type.ts';
 import type { GuardedHttpClient } from '../../platform/http-client/guarded-client.ts';
+import type { CredentialLimiter } from '../credentials/credential-limits.service.ts';
 
 export interface ConnectorStepDeps {
   http: GuardedHttpClient;
   /** Root of the files connector: `<data dir>/files`. */
   filesRoot: string;
+  /** Rate limits of credentials: a step takes a token before it calls out (none: unlimited). */
+  limiter?: CredentialLimiter;
 }
+
+const credentialIdOf = (config: unknown): string | null => {
+  const id = (config as { credentialId?: unknown } | null)?.credentialId;
+  return typeof id === 'string' && id !== '' ? id : null;
+};
 
 const credentialField = z.string().max(64).optional().describe('The credential to use (its id)');
 
@@ -41,16 +49,27 @@ export function connectorStepTypes(connectors: readonly ConnectorDefinition[], d
         config: withCredential(action.input),
         ...(action.credential ? { credentialType: action.credential } : {}),
         async execute(config, _input, ctx) {
-          const output = await runAction(action, withoutCredential(config), {
-            signal: ctx.signal,
-            log: ctx.log,
-            http: deps.http,
-            idempotencyKey: ctx.idempotencyKey,
-            credential: ctx.credential,
-            now: () => ctx.clock.now(),
-            filesRoot: deps.filesRoot,
-          });
-          return { kind: 'done', output };
+          const credentialId = credentialIdOf(config);
+          // Over the credential's rate limit: wait durably until a call is allowed. A wait is
+          // not an attempt, so the step keeps its retries.
+          const grant = credentialId && ctx.credential && deps.limiter ? await deps.limiter.acquire(credentialId) : null;
+          if (grant && !grant.granted) {
+            return { kind: 'wait', until: grant.retryAt, state: { rateLimited: { credentialId, kind: grant.kind } } };
+          }
+          try {
+            const output = await runAction(action, withoutCredential(config), {
+              signal: ctx.signal,
+              log: ctx.log,
+              http: deps.http,
+              idempotencyKey: ctx.idempotencyKey,
+              credential: ctx.credential,
+              now: () => ctx.clock.now(),
+              filesRoot: deps.filesRoot,
+            });
+            return { kind: 'done', output };
+          } finally {
+            await grant?.release();
+          }
         },
       });
     }
@@ -73,16 +92,24 @@ export function connectorStepTypes(connectors: readonly ConnectorDefinition[], d
         execute: async (_config, input) => ({ kind: 'done', output: input }),
         async poll(cfg, ctx) {
           const { pollSeconds: _p, ...rest } = withoutCredential(cfg) as Record<string, unknown>;
-          return pollTrigger(trigger, rest, {
-            signal: ctx.signal,
-            log: ctx.log,
-            http: deps.http,
-            idempotencyKey: `${ctx.workflowId}:${ctx.nodeId}:poll`,
-            credential: ctx.credential,
-            now: () => ctx.clock.now(),
-            filesRoot: deps.filesRoot,
-            state: ctx.state,
-          });
+          const credentialId = credentialIdOf(cfg);
+          const grant = credentialId && ctx.credential && deps.limiter ? await deps.limiter.acquire(credentialId) : null;
+          // Over the limit: no items this time, the same state; the next poll looks again.
+          if (grant && !grant.granted) return { items: [], state: ctx.state };
+          try {
+            return await pollTrigger(trigger, rest, {
+              signal: ctx.signal,
+              log: ctx.log,
+              http: deps.http,
+              idempotencyKey: `${ctx.workflowId}:${ctx.nodeId}:poll`,
+              credential: ctx.credential,
+              now: () => ctx.clock.now(),
+              filesRoot: deps.filesRoot,
+              state: ctx.state,
+            });
+          } finally {
+            await grant?.release();
+          }
         },
       });
     }

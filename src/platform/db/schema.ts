@@ -195,6 +195,29 @@ export interface CredentialsTable {
   updated_at: string;
 }
 
+/** A credential's rate limit (see the credential-limits migration). */
+export interface CredentialLimitsTable {
+  credential_id: string;
+  requests: number;
+  /** second | minute | hour */
+  per: string;
+  max_concurrent: number | null;
+  /** Where the last deferred step was told to come back (ISO); null when nobody waited yet. */
+  queue_tail: string | null;
+  updated_at: string;
+}
+
+/** One request a window allows (`rate`) or one call in flight (`concurrency`) of a credential. */
+export interface CredentialLimitSlotsTable {
+  credential_id: string;
+  /** rate | concurrency */
+  kind: string;
+  slot: number;
+  /** The slot may be taken once this time has passed; while held, the hold's expiry. */
+  free_at: string;
+  holder: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -204,6 +227,8 @@ export interface Database {
   api_tokens: ApiTokensTable;
   audit_events: AuditEventsTable;
   credentials: CredentialsTable;
+  credential_limits: CredentialLimitsTable;
+  credential_limit_slots: CredentialLimitSlotsTable;
   workflows: WorkflowsTable;
   workflow_versions: WorkflowVersionsTable;
   runs: RunsTable;

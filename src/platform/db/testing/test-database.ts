@@ -84,13 +84,15 @@ export function describeEachDialect(
       before(async () => {
         handle = await createTestDatabase(dialect, options);
       });
-      after(async () => {
-        await handle?.close();
-      });
       suite(() => {
         if (!handle) throw new Error('test database not ready');
         return handle;
       }, dialect);
+      // Registered after the suite's own hooks (they run in order): the suite stops its engines
+      // and servers first, and the database closes last.
+      after(async () => {
+        await handle?.close();
+      });
     });
   }
 }
