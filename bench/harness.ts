@@ -13,6 +13,18 @@ export function flag(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** `--name value` whole-number flags (≥ 1); exits 2 on a bad value instead of silently using the default. */
+export function wholeFlag(name: string, fallback: number): number {
+  const raw = wordFlag(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    say(`--${name} must be a whole number ≥ 1, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
 /** `--name value` flags that take a word; undefined when absent. */
 export function wordFlag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
