@@ -1,18 +1,18 @@
-// A Symbiont server the chaos bench can kill and start again: `symbiont start` on one SQLite
-// data dir kept across lives, an admin and an API token made once with the CLI, W1 and W5
-// created and published through the API on the first life.
+// A Symbiont server a bench can start, SIGKILL and start again (bench:chaos, bench:waits):
+// `symbiont start` on one SQLite data dir kept across lives, an admin and an API token made once
+// with the CLI, workflows created and published through the API.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../src/platform/db/testing/pg-cluster.ts';
-import { BIN, cli } from '../harness.ts';
-import { api } from '../w1/symbiont.ts';
+import { freePort } from '../src/platform/db/testing/pg-cluster.ts';
+import { BIN, cli } from './harness.ts';
+import { api } from './w1/symbiont.ts';
 
-const EMAIL = 'chaos@example.com';
+const EMAIL = 'bench@example.com';
 
-export interface ChaosServer {
+export interface SymbiontServer {
   base: string;
   dbFile: string;
   /** How many times the server was launched (the current life's number). */
@@ -37,8 +37,8 @@ export interface ChaosServer {
 }
 
 /** A fresh data dir with an admin and an API token; no server is running yet. */
-export async function prepareServer(options: { httpAllow: string }): Promise<ChaosServer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'symbiont-bench-chaos-'));
+export async function prepareServer(options: { name: string; httpAllow?: string }): Promise<SymbiontServer> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `symbiont-bench-${options.name}-`));
   const port = await freePort();
   // DATABASE_URL cleared: the embedded SQLite database in dataDir, whatever the shell has set.
   const env = {
@@ -47,11 +47,11 @@ export async function prepareServer(options: { httpAllow: string }): Promise<Cha
     SYMBIONT_PORT: String(port),
     SYMBIONT_LOG_LEVEL: 'warn',
     SYMBIONT_SKIP_WEB_BUILD: '1',
-    SYMBIONT_HTTP_ALLOW: options.httpAllow,
+    SYMBIONT_HTTP_ALLOW: options.httpAllow ?? '',
     DATABASE_URL: '',
   };
-  cli(['user', 'create', '--email', EMAIL, '--name', 'Chaos', '--admin', '--password-stdin'], env, randomBytes(18).toString('base64url'));
-  const token = cli(['token', 'create', '--user', EMAIL, '--name', 'chaos', '--scopes', 'read,write,admin'], env).trim();
+  cli(['user', 'create', '--email', EMAIL, '--name', 'Bench', '--admin', '--password-stdin'], env, randomBytes(18).toString('base64url'));
+  const token = cli(['token', 'create', '--user', EMAIL, '--name', options.name, '--scopes', 'read,write,admin'], env).trim();
   const base = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let exited: Promise<void> = Promise.resolve();
@@ -147,7 +147,9 @@ export async function prepareServer(options: { httpAllow: string }): Promise<Cha
     async publish(name, definition) {
       const created = (await api(base, token, 'POST', '/api/v1/workflows', { name, definition })) as { id?: string };
       if (typeof created?.id !== 'string') throw new Error(`POST /api/v1/workflows answered without an id: ${JSON.stringify(created)}`);
-      await api(base, token, 'POST', `/api/v1/workflows/${encodeURIComponent(created.id)}/publish`, { note: `bench:chaos ${name}` });
+      await api(base, token, 'POST', `/api/v1/workflows/${encodeURIComponent(created.id)}/publish`, {
+        note: `bench:${options.name} ${name}`,
+      });
       return created.id;
     },
     output: () => output,
