@@ -25,9 +25,9 @@ const killPhaseMs = wholeFlag('budget', quick ? 40 : 900) * 1000;
 const DRAIN_MS = 30_000;
 // How long a ready server runs under load before it is killed: uniform in [min, max) ms.
 const UP_MS: [number, number] = quick ? [100, 400] : [300, 2000];
-// Share of kills that also hit a start-up (recovery in progress) before the server is ready.
+// Share of rounds with an extra kill during the next start-up, at 50–110 % of the last start-up
+// time: late in it, where the database is opened, migrated and orphaned runs are taken over.
 const STARTUP_KILL_SHARE = 0.1;
-const STARTUP_KILL_MAX_MS = 1500;
 
 const schedule = seededRandom(seed);
 const mix = seededRandom(seed ^ 0x5bd1e995);
@@ -81,13 +81,13 @@ try {
     // Draw every number each round, used or not, so the schedule depends on the seed alone.
     const upMs = UP_MS[0] + schedule() * (UP_MS[1] - UP_MS[0]);
     const startupKill = schedule() < STARTUP_KILL_SHARE;
-    const startupKillMs = schedule() * STARTUP_KILL_MAX_MS;
+    const startupKillAt = 0.5 + 0.6 * schedule();
     await sleep(upMs);
     await afterDeath(await server.kill());
     kills += 1;
     if (startupKill) {
       life += 1;
-      const { exitedAt, wasReady } = await server.startAndKill(startupKillMs);
+      const { exitedAt, wasReady } = await server.startAndKill(startupKillAt * (startupTimes.at(-1) ?? 1500));
       await afterDeath(exitedAt);
       startupKills += 1;
       if (!wasReady) startupKillsBeforeReady += 1;

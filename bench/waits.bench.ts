@@ -2,8 +2,9 @@
 // --runs runs of a webhook → durable delay (until a deadline in the request) → one more step,
 // all started through the public webhook of `symbiont start` (SQLite) before the first deadline,
 // the deadlines spread evenly over --window seconds. Measured: the server's RSS (VmRSS from
-// /proc) idle after a warm-up, while every run waits, and at the end; and each run's timer
-// lateness = the start of the step after the delay minus its deadline (read from run_steps).
+// /proc) idle before any run, after a warm-up, while starting, while every run waits, while they
+// wake and at the end (growth = waiting − before any run); and each run's timer lateness = the
+// start of the step after the delay minus its deadline (read from run_steps).
 // Peer, in the same run: a plain Node process holding the same number of runs as in-memory
 // setTimeout timers with their data, same deadlines layout, same RSS reading.
 // Last lines: `rss_growth_mb=<n>` and `timer_lateness_p99_ms=<n>` (target ≤ 1000).
@@ -55,9 +56,9 @@ function sampleRss(pid: number | undefined) {
 
 interface Figures {
   label: string;
-  /** VmRSS when the process was up and idle, before it held any run (MB). */
+  /** Baseline: VmRSS when the process was up and idle, before it held any run (MB). */
   rssCold: number;
-  /** Baseline: idle after the warm-up (Symbiont) or before arming (peer). */
+  /** Idle after the warm-up (Symbiont; the peer has none). */
   rssBefore: number;
   /** Highest while the runs were being started (Symbiont: HTTP load) or armed. */
   rssStartPeak: number;
@@ -309,12 +310,14 @@ try {
 
 const mb = (x: number) => `${x.toFixed(0)}`.padStart(5);
 const ms = (x: number) => `${x.toFixed(0)}`.padStart(5);
-const growth = (f: Figures) => f.rssWaiting - f.rssBefore;
+// From the cold baseline: V8 keeps heap it grew under the start load, and whether a collection
+// ran just before a sample moves RSS by tens of MB, so a warm baseline can even exceed the waiting figure.
+const growth = (f: Figures) => f.rssWaiting - f.rssCold;
 process.stdout.write(
   `\nwaits: ${runs} runs in a durable delay, deadlines spread over ${windowMs / 1000} s (Node ${process.version}, Symbiont ${checkout()}, ${elapsed()})\n`,
 );
 process.stdout.write(
-  `${'RSS in MB; lateness in ms'.padEnd(36)}  cold  idle  start peak  waiting  growth  wake peak  end   lateness p50 /   p99 /   max\n`,
+  `${'RSS in MB; lateness in ms'.padEnd(36)}  cold  warm  start peak  waiting  growth  wake peak  end   lateness p50 /   p99 /   max\n`,
 );
 for (const f of [symbiont, peer]) {
   if (!f) continue;
