@@ -18,6 +18,18 @@ export function flag(name: string, fallback: number): number {
   return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
+/** `--name value` whole-number flags (≥ 1); exits 2 on a bad value instead of silently using the default. */
+export function wholeFlag(name: string, fallback: number): number {
+  const raw = wordFlag(name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    say(`--${name} must be a whole number ≥ 1, got "${raw}"`);
+    process.exit(2);
+  }
+  return value;
+}
+
 /** `--name value` flags that take a word; undefined when absent. */
 export function wordFlag(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -239,3 +251,30 @@ export function cpuTimeMs(pid: number | undefined): number | null {
 
 // USER_HZ: 100 on every Linux architecture Node supports.
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/** Resident set size (VmRSS, MB) of a process, from /proc (Linux); null elsewhere or when it is gone. */
+export function rssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The checkout measured, e.g. `16cf916` or `16cf916+changes` when src/ has uncommitted work. */
+export function checkout(): string {
+  const git = (args: string[]) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8', timeout: 5000 }).stdout?.trim() ?? '';
+  const head = git(['rev-parse', '--short', 'HEAD']) || 'unknown';
+  return git(['status', '--porcelain', '--untracked-files=no', '--', 'src']) ||
+    git(['ls-files', '--others', '--exclude-standard', '--', 'src'])
+    ? `${head}+changes`
+    : head;
+}
+
+/** The value at quantile `q` (0–1) of numbers sorted ascending (nearest rank); NaN when empty. */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+}

@@ -13,7 +13,7 @@ import { SYMBIONT_W1_DEFINITION, SYMBIONT_W1_WEBHOOK_PATH, type W1Records, type 
 const EMAIL = 'bench@example.com';
 
 /** Calls Symbiont's API with the token; throws with a readable message unless the status is 2xx. */
-async function api(base: string, token: string, method: string, route: string, body?: unknown): Promise<unknown> {
+export async function api(base: string, token: string, method: string, route: string, body?: unknown): Promise<unknown> {
   const res = await fetch(`${base}${route}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
