@@ -13,6 +13,7 @@ import { createCodeSandbox } from './engine/sandbox/code-sandbox.ts';
 import { builtinStepTypes } from './engine/steps/builtins.ts';
 import { createStepRegistry } from './engine/steps/step-type.ts';
 import { createRunStore } from './engine/store/run-store.ts';
+import { createSignalStore } from './engine/store/signal-store.ts';
 import { createAuthCache } from './modules/auth/auth-cache.ts';
 import { rolesRoutes } from './modules/auth/roles.routes.ts';
 import { createRolesService } from './modules/auth/roles.service.ts';
@@ -97,6 +98,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     clock,
     log: stepLog,
     resolveCredential,
+    signals: createSignalStore(db, handle.dialect),
     singleNode: handle.dialect === 'sqlite',
     ...(options.maxActive ? { maxActive: options.maxActive } : {}),
   });

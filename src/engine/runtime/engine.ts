@@ -8,6 +8,7 @@ import type { ExpressionEngine } from '../expressions/expressions.ts';
 import type { StepLog, StepRegistry } from '../steps/step-type.ts';
 import { createGroupCommitter } from '../store/group-commit.ts';
 import type { RunRow, RunStore, StepRow, WriteOp } from '../store/run-store.ts';
+import type { SignalInput, SignalOutcome, SignalStore } from '../store/signal-store.ts';
 import { compileGraph, type RunGraph } from './graph.domain.ts';
 import { type DriveOutcome, driveRun, type WebhookResponse } from './run-driver.ts';
 import { encodeValue, type LiveStep } from './run-state.ts';
@@ -35,6 +36,8 @@ export interface EngineOptions {
   onStepDone?: (run: RunRow, step: StepRow) => void;
   /** Called after a run ended (committed). */
   onRunFinished?: (run: RunRow, output: unknown) => void;
+  /** Delivers external signals to waiting steps (`engine.signal`). */
+  signals?: SignalStore;
 }
 
 export interface StartRunInput {
@@ -83,6 +86,10 @@ export function createEngine(options: EngineOptions) {
   let pokeRequested = false;
 
   const iso = (ms = 0) => new Date(clock.now().getTime() + ms).toISOString();
+  const signalStore = (): SignalStore => {
+    if (!options.signals) throw new Error('createEngine: no signal store configured (options.signals)');
+    return options.signals;
+  };
 
   async function graphOf(versionId: string): Promise<{ graph: RunGraph; workflowId: string }> {
     const hit = graphs.get(versionId);
@@ -209,6 +216,14 @@ export function createEngine(options: EngineOptions) {
     if (!running) return;
     if (polling) pokeRequested = true;
     else schedulePoll(0);
+  }
+
+  /** A signal that cannot be delivered yet must at least name a step of the run (else it would be retried forever). */
+  async function requireNode(runId: string, nodeId: string): Promise<void> {
+    const run = await store.getRun(runId);
+    if (!run) throw notFound('Run', runId);
+    const { graph } = await graphOf(run.version_id);
+    if (!graph.nodes.has(nodeId)) throw notFound('Step', nodeId);
   }
 
   async function startRun(input: StartRunInput): Promise<StartedRun> {
@@ -470,6 +485,31 @@ export function createEngine(options: EngineOptions) {
       await store.commit(ops);
       poke();
       return newRunId;
+    },
+
+    /**
+     * Resumes a step parked with `{ kind: 'wait', until: null }` (or with a deadline): records
+     * `payload` in its resume state and makes the run due now, in one transaction. Repeating a
+     * signal id is harmless (`duplicate`); a step that is not waiting gets STEP_NOT_WAITING, a
+     * finished run RUN_FINISHED; `not-ready` means the run is being driven right now — try
+     * again shortly.
+     *
+     * @example
+     * await engine.signal({ runId, nodeId: 'approve', signalId: `task:${taskId}`, payload: { approved: true } });
+     * // the step's next execute() sees ctx.resumeState.signal = { id, payload, at }
+     */
+    async signal(input: SignalInput): Promise<SignalOutcome> {
+      const outcome = await signalStore().deliver(input, iso());
+      if (outcome === 'delivered') poke();
+      if (outcome === 'not-ready') await requireNode(input.runId, input.nodeId);
+      return outcome;
+    },
+
+    /** `signal` inside the caller's transaction (so a decision and its signal commit together); call `poke()` after the commit. */
+    async signalWithin(trx: Parameters<SignalStore['deliverIn']>[0], input: SignalInput): Promise<SignalOutcome> {
+      const outcome = await signalStore().deliverIn(trx, input, iso());
+      if (outcome === 'not-ready') await requireNode(input.runId, input.nodeId);
+      return outcome;
     },
 
     poke,

@@ -2,6 +2,8 @@ import type { Migration } from 'kysely';
 import * as platformFoundation from './20261122T120000-platform-foundation.ts';
 import * as engine from './20261123T090000-engine.ts';
 import * as credentials from './20261123T100000-credentials.ts';
+import * as runSignals from './20261124T090000-run-signals.ts';
+import * as tasks from './20261124T100000-tasks.ts';
 
 /**
  * The one migration stream, for both dialects. Listed statically (not read from disk) so it
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '20261122T120000-platform-foundation': platformFoundation,
   '20261123T090000-engine': engine,
   '20261123T100000-credentials': credentials,
+  '20261124T090000-run-signals': runSignals,
+  '20261124T100000-tasks': tasks,
 };
