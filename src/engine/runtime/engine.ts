@@ -218,14 +218,6 @@ export function createEngine(options: EngineOptions) {
     else schedulePoll(0);
   }
 
-  /** A signal that cannot be delivered yet must at least name a step of the run (else it would be retried forever). */
-  async function requireNode(runId: string, nodeId: string): Promise<void> {
-    const run = await store.getRun(runId);
-    if (!run) throw notFound('Run', runId);
-    const { graph } = await graphOf(run.version_id);
-    if (!graph.nodes.has(nodeId)) throw notFound('Step', nodeId);
-  }
-
   async function startRun(input: StartRunInput): Promise<StartedRun> {
     const { graph } = await graphOf(input.versionId);
     const now = iso();
@@ -501,16 +493,12 @@ export function createEngine(options: EngineOptions) {
     async signal(input: SignalInput): Promise<SignalOutcome> {
       const outcome = await signalStore().deliver(input, iso());
       if (outcome === 'delivered') poke();
-      if (outcome === 'not-ready') await requireNode(input.runId, input.nodeId);
       return outcome;
     },
 
     /** `signal` inside the caller's transaction (so a decision and its signal commit together); call `poke()` after the commit. */
-    async signalWithin(trx: Parameters<SignalStore['deliverIn']>[0], input: SignalInput): Promise<SignalOutcome> {
-      const outcome = await signalStore().deliverIn(trx, input, iso());
-      if (outcome === 'not-ready') await requireNode(input.runId, input.nodeId);
-      return outcome;
-    },
+    signalWithin: (trx: Parameters<SignalStore['deliverIn']>[0], input: SignalInput): Promise<SignalOutcome> =>
+      signalStore().deliverIn(trx, input, iso()),
 
     poke,
     activeRuns: () => active.size,

@@ -82,7 +82,19 @@ export function createSignalStore(db: Kysely<Database>, dialect: 'sqlite' | 'pos
       .where('node_id', '=', input.nodeId)
       .where('item_key', '=', itemKey)
       .executeTakeFirst();
-    if (!step || step.status === 'running' || step.status === 'retrying') return 'not-ready';
+    if (!step) {
+      // Not started yet, or no such step at all: a signal to a node the run does not have would be retried forever.
+      const version = await trx
+        .selectFrom('runs')
+        .innerJoin('workflow_versions', 'workflow_versions.id', 'runs.version_id')
+        .select('workflow_versions.definition_json')
+        .where('runs.id', '=', input.runId)
+        .executeTakeFirst();
+      const nodes = version ? ((JSON.parse(version.definition_json) as { nodes?: { id: string }[] }).nodes ?? []) : [];
+      if (!nodes.some((n) => n.id === input.nodeId)) throw notFound('Step', input.nodeId);
+      return 'not-ready';
+    }
+    if (step.status === 'running' || step.status === 'retrying') return 'not-ready';
     if (step.status !== 'waiting') throw stepNotWaiting(input, step.status, `it is ${step.status}`);
     const state = step.state_json ? (JSON.parse(step.state_json) as Record<string, unknown>) : {};
     const resume = isObject(state.resume) ? state.resume : { value: state.resume ?? null };
