@@ -5,6 +5,7 @@ import { systemActor } from '../../platform/permissions/actor.ts';
 import type { AssigneeSpec } from '../auth/directory.service.ts';
 import type { FormField } from './task-form.domain.ts';
 import { prefillOf } from './task-form.domain.ts';
+import { storedForm } from './task-views.ts';
 import type { TasksDeps } from './tasks.deps.ts';
 import { type DueWork, dueWork, nextCheckAt, type Policy, sortKeyOf, type TaskKind } from './tasks.domain.ts';
 import { type AssigneeRow, createTasksRepository, type DecisionRow, type TaskRow } from './tasks.repository.ts';
@@ -189,7 +190,7 @@ export function createTaskLifecycle(deps: TasksDeps) {
       return { outcome, result: await approvalResult(trx, task, await repo.decisionsOf(task.id, trx), outcome, true) };
     }
     if (task.kind === 'form') {
-      const fields = task.form_json ? (JSON.parse(task.form_json) as FormField[]) : [];
+      const { fields } = storedForm(task);
       return { outcome: 'timeout', result: { taskId: task.id, timedOut: true, data: prefillOf(fields), submittedBy: null } };
     }
     return {
