@@ -142,6 +142,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     signals: createSignalStore(db, handle.dialect),
     singleNode: handle.dialect === 'sqlite',
     ...(options.maxActive ? { maxActive: options.maxActive } : {}),
+    onException: (exception) => taskLifecycle.openException(exception),
     // Only a run that failed or was cancelled can leave tasks open (a run succeeds when nothing waits).
     onRunFinished: (run) => {
       if (run.status === 'succeeded') return;

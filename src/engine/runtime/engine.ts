@@ -9,6 +9,7 @@ import type { StepLog, StepRegistry } from '../steps/step-type.ts';
 import { createGroupCommitter } from '../store/group-commit.ts';
 import type { RunRow, RunStore, StepRow, WriteOp } from '../store/run-store.ts';
 import type { SignalInput, SignalOutcome, SignalStore } from '../store/signal-store.ts';
+import type { StepException } from './exceptions.ts';
 import { compileGraph, type RunGraph } from './graph.domain.ts';
 import { type DriveOutcome, driveRun, type WebhookResponse } from './run-driver.ts';
 import { encodeValue, type LiveStep } from './run-state.ts';
@@ -38,6 +39,8 @@ export interface EngineOptions {
   onRunFinished?: (run: RunRow, output: unknown) => void;
   /** Delivers external signals to waiting steps (`engine.signal`). */
   signals?: SignalStore;
+  /** Opens an exception task for a step with `onFailure: "task"` that failed for good (the tasks module). */
+  onException?: (exception: StepException) => Promise<void>;
 }
 
 export interface StartRunInput {
@@ -148,6 +151,7 @@ export function createEngine(options: EngineOptions) {
       options.onRunFinished?.(run, output);
     },
     onStepDone: options.onStepDone,
+    openException: options.onException,
   };
 
   async function admit(run: RunRow, graph: RunGraph): Promise<boolean> {

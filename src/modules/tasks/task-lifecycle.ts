@@ -1,3 +1,5 @@
+import type { StepException } from '../../engine/runtime/exceptions.ts';
+import { parseDuration } from '../../engine/steps/flow.ts';
 import { type Db, isUniqueViolation } from '../../platform/db/database.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -226,119 +228,163 @@ export function createTaskLifecycle(deps: TasksDeps) {
     });
   }
 
+  /**
+   * Opens a task for a waiting step: resolves assignees (ASSIGNEE_UNKNOWN names any that do
+   * not exist), counts who may decide (without a barred initiator), and writes the task, its
+   * assignee rows, an audit entry and assignment e-mails in one transaction. A step executed
+   * again after a crash gets the task it opened before.
+   */
+  async function open(input: OpenTaskInput): Promise<{ task: TaskRow; existing: boolean }> {
+    const found = await repo.findBySourceKey(input.sourceKey);
+    if (found) return { task: found, existing: true };
+    const run = await repo.runContext(input.runId);
+    const resolved = await deps.directory.resolve(input.assignees);
+    const principals = [...new Set(resolved.flatMap((r) => r.principals))];
+    const escalation = await deps.directory.resolve(input.escalateTo, 'escalateTo');
+    const initiator = run?.started_by ?? null;
+    const people = await deps.directory.usersOf(principals);
+    const eligible = people.map((p) => p.id).filter((id) => !(input.barInitiator && id === initiator));
+    const required = input.policy === 'n_of_m' ? (input.required ?? 1) : 1;
+    if (eligible.length === 0) throw cannotOpen('Nobody can decide this task: no active person matches the assignees.', 'assignees');
+    if (input.policy === 'n_of_m' && required > eligible.length) {
+      throw cannotOpen(`The task needs ${required} approvals but only ${eligible.length} people may decide it.`, 'n');
+    }
+    const now = deps.clock.now();
+    const at = now.toISOString();
+    const plan: EscalationPlan = {
+      principals: [...new Set(escalation.flatMap((r) => r.principals))],
+      labels: escalation.map((r) => r.label),
+      credentialId: input.credentialId ?? null,
+    };
+    const row: TaskRow = {
+      id: newId(),
+      kind: input.kind,
+      status: 'open',
+      title: input.title.slice(0, 500),
+      description: input.description,
+      workflow_id: input.workflowId,
+      run_id: input.runId,
+      node_id: input.nodeId,
+      item_key: input.itemKey,
+      source_key: input.sourceKey,
+      team_id: run?.team_id ?? null,
+      policy: input.policy,
+      required_count: required,
+      eligible_count: eligible.length,
+      eligible_json: eligible.length <= MAX_ELIGIBLE_KEPT ? JSON.stringify(eligible) : null,
+      bar_initiator: input.barInitiator ? 1 : 0,
+      initiator_id: initiator,
+      form_json: input.form
+        ? JSON.stringify({ fields: input.form, outcomes: input.outcomes ?? [] })
+        : input.outcomes
+          ? JSON.stringify({ fields: [], outcomes: input.outcomes })
+          : null,
+      context_json: input.context === undefined ? null : JSON.stringify(input.context),
+      outcome: null,
+      result_json: null,
+      claimed_by: null,
+      claimed_at: null,
+      due_at: input.slaMs === null ? null : new Date(now.getTime() + input.slaMs).toISOString(),
+      expires_at: input.timeoutMs === null ? null : new Date(now.getTime() + input.timeoutMs).toISOString(),
+      on_timeout: input.onTimeout,
+      escalate_json: JSON.stringify(plan),
+      escalated_at: null,
+      next_check_at: null,
+      signal_pending: 0,
+      created_at: at,
+      updated_at: at,
+      closed_at: null,
+      closed_by: null,
+    };
+    row.next_check_at = nextCheckAt(row, now);
+    const assignees: AssigneeRow[] = principals.map((principal) => ({
+      task_id: row.id,
+      principal,
+      reason: 'assigned',
+      open: 1,
+      kind: row.kind,
+      sort_at: sortKeyOf(row),
+    }));
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        await repo.insert(row, assignees, trx);
+        await deps.audit.record(trx, systemActor, {
+          action: 'task.open',
+          objectType: 'task',
+          objectId: row.id,
+          after: {
+            kind: row.kind,
+            title: row.title,
+            runId: row.run_id,
+            nodeId: row.node_id,
+            assignees: resolved.map((r) => r.label),
+            policy: row.policy,
+            required,
+            eligible: eligible.length,
+            dueAt: row.due_at,
+            expiresAt: row.expires_at,
+          },
+        });
+        await assignmentMails(trx, row, principals, 'task.assigned', plan.credentialId);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const raced = await repo.findBySourceKey(input.sourceKey);
+      if (raced) return { task: raced, existing: true };
+      throw error;
+    }
+    return { task: row, existing: false };
+  }
+
+  /**
+   * The engine's hook for a step with `onFailure: "task"` that failed for good: an exception
+   * task showing the error, the step's input and the runbook link, for the node's assignees
+   * (default: builders). Once per step attempt.
+   */
+  async function openException(e: StepException): Promise<void> {
+    const opts = e.options as {
+      assignees?: AssigneeSpec[];
+      runbookUrl?: string;
+      title?: string;
+      sla?: string;
+      escalateTo?: AssigneeSpec[];
+    };
+    await open({
+      kind: 'exception',
+      sourceKey: `exc:${e.idempotencyKey}:${e.attempt}`,
+      runId: e.runId,
+      workflowId: e.workflowId,
+      nodeId: e.nodeId,
+      itemKey: e.scope,
+      title: (opts.title ?? `Fix "${e.nodeName}": ${e.error.message}`).slice(0, 200),
+      description: `The step "${e.nodeName}" failed after ${e.attempt} attempt${e.attempt === 1 ? '' : 's'} (${e.error.code}). Retry it — you may edit its input —, skip it with the output the next steps should get, or abort the run.`,
+      assignees: opts.assignees ?? [{ role: 'builder' }],
+      policy: 'any',
+      barInitiator: false,
+      context: {
+        error: e.error,
+        input: e.input,
+        runbookUrl: opts.runbookUrl ?? null,
+        nodeId: e.nodeId,
+        nodeName: e.nodeName,
+        itemKey: e.scope,
+        attempt: e.attempt,
+      },
+      slaMs: opts.sla ? parseDuration(opts.sla) : null,
+      timeoutMs: null,
+      onTimeout: null,
+      escalateTo: opts.escalateTo ?? [],
+    });
+  }
+
   return {
     repo,
     closeIn,
+    openException,
     cancelIn,
     approvalResult,
 
-    /**
-     * Opens a task for a waiting step: resolves assignees (ASSIGNEE_UNKNOWN names any that do
-     * not exist), counts who may decide (without a barred initiator), and writes the task, its
-     * assignee rows, an audit entry and assignment e-mails in one transaction. A step executed
-     * again after a crash gets the task it opened before.
-     */
-    async open(input: OpenTaskInput): Promise<{ task: TaskRow; existing: boolean }> {
-      const found = await repo.findBySourceKey(input.sourceKey);
-      if (found) return { task: found, existing: true };
-      const run = await repo.runContext(input.runId);
-      const resolved = await deps.directory.resolve(input.assignees);
-      const principals = [...new Set(resolved.flatMap((r) => r.principals))];
-      const escalation = await deps.directory.resolve(input.escalateTo, 'escalateTo');
-      const initiator = run?.started_by ?? null;
-      const people = await deps.directory.usersOf(principals);
-      const eligible = people.map((p) => p.id).filter((id) => !(input.barInitiator && id === initiator));
-      const required = input.policy === 'n_of_m' ? (input.required ?? 1) : 1;
-      if (eligible.length === 0) throw cannotOpen('Nobody can decide this task: no active person matches the assignees.', 'assignees');
-      if (input.policy === 'n_of_m' && required > eligible.length) {
-        throw cannotOpen(`The task needs ${required} approvals but only ${eligible.length} people may decide it.`, 'n');
-      }
-      const now = deps.clock.now();
-      const at = now.toISOString();
-      const plan: EscalationPlan = {
-        principals: [...new Set(escalation.flatMap((r) => r.principals))],
-        labels: escalation.map((r) => r.label),
-        credentialId: input.credentialId ?? null,
-      };
-      const row: TaskRow = {
-        id: newId(),
-        kind: input.kind,
-        status: 'open',
-        title: input.title.slice(0, 500),
-        description: input.description,
-        workflow_id: input.workflowId,
-        run_id: input.runId,
-        node_id: input.nodeId,
-        item_key: input.itemKey,
-        source_key: input.sourceKey,
-        team_id: run?.team_id ?? null,
-        policy: input.policy,
-        required_count: required,
-        eligible_count: eligible.length,
-        eligible_json: eligible.length <= MAX_ELIGIBLE_KEPT ? JSON.stringify(eligible) : null,
-        bar_initiator: input.barInitiator ? 1 : 0,
-        initiator_id: initiator,
-        form_json: input.form
-          ? JSON.stringify({ fields: input.form, outcomes: input.outcomes ?? [] })
-          : input.outcomes
-            ? JSON.stringify({ fields: [], outcomes: input.outcomes })
-            : null,
-        context_json: input.context === undefined ? null : JSON.stringify(input.context),
-        outcome: null,
-        result_json: null,
-        claimed_by: null,
-        claimed_at: null,
-        due_at: input.slaMs === null ? null : new Date(now.getTime() + input.slaMs).toISOString(),
-        expires_at: input.timeoutMs === null ? null : new Date(now.getTime() + input.timeoutMs).toISOString(),
-        on_timeout: input.onTimeout,
-        escalate_json: JSON.stringify(plan),
-        escalated_at: null,
-        next_check_at: null,
-        signal_pending: 0,
-        created_at: at,
-        updated_at: at,
-        closed_at: null,
-        closed_by: null,
-      };
-      row.next_check_at = nextCheckAt(row, now);
-      const assignees: AssigneeRow[] = principals.map((principal) => ({
-        task_id: row.id,
-        principal,
-        reason: 'assigned',
-        open: 1,
-        kind: row.kind,
-        sort_at: sortKeyOf(row),
-      }));
-      try {
-        await deps.db.transaction().execute(async (trx) => {
-          await repo.insert(row, assignees, trx);
-          await deps.audit.record(trx, systemActor, {
-            action: 'task.open',
-            objectType: 'task',
-            objectId: row.id,
-            after: {
-              kind: row.kind,
-              title: row.title,
-              runId: row.run_id,
-              nodeId: row.node_id,
-              assignees: resolved.map((r) => r.label),
-              policy: row.policy,
-              required,
-              eligible: eligible.length,
-              dueAt: row.due_at,
-              expiresAt: row.expires_at,
-            },
-          });
-          await assignmentMails(trx, row, principals, 'task.assigned', plan.credentialId);
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        const raced = await repo.findBySourceKey(input.sourceKey);
-        if (raced) return { task: raced, existing: true };
-        throw error;
-      }
-      return { task: row, existing: false };
-    },
+    open,
 
     /** Does what is due on one task (locked; skipped when another process has it). */
     async processDue(id: string): Promise<DueWork[]> {
