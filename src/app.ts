@@ -7,13 +7,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { connectors } from './connectors/registry.ts';
 import { closeConnectorResources } from './connectors/shutdown.ts';
 import { createExpressionEngine } from './engine/expressions/expressions.ts';
-import { createEngine } from './engine/runtime/engine.ts';
+import { createEngine, type Engine } from './engine/runtime/engine.ts';
 import { createTriggerScheduler } from './engine/runtime/trigger-scheduler.ts';
 import { createCodeSandbox } from './engine/sandbox/code-sandbox.ts';
 import { builtinStepTypes } from './engine/steps/builtins.ts';
 import { createStepRegistry } from './engine/steps/step-type.ts';
 import { createRunStore } from './engine/store/run-store.ts';
+import { createSignalStore } from './engine/store/signal-store.ts';
 import { createAuthCache } from './modules/auth/auth-cache.ts';
+import { createDirectoryService } from './modules/auth/directory.service.ts';
 import { rolesRoutes } from './modules/auth/roles.routes.ts';
 import { createRolesService } from './modules/auth/roles.service.ts';
 import { sessionRoutes } from './modules/auth/session.routes.ts';
@@ -29,6 +31,14 @@ import { credentialsRoutes } from './modules/credentials/credentials.routes.ts';
 import { createCredentialsService } from './modules/credentials/credentials.service.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { createRunsService } from './modules/runs/runs.service.ts';
+import { createDelegationsService } from './modules/tasks/delegations.service.ts';
+import { createNotificationsService } from './modules/tasks/notifications.service.ts';
+import { peopleStepTypes } from './modules/tasks/people-steps.ts';
+import { createTaskLifecycle } from './modules/tasks/task-lifecycle.ts';
+import { createTaskScheduler } from './modules/tasks/task-scheduler.ts';
+import type { TaskEngine } from './modules/tasks/tasks.deps.ts';
+import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
+import { createTasksService } from './modules/tasks/tasks.service.ts';
 import { connectorStepTypes, filesRootOf } from './modules/workflows/connector-steps.ts';
 import { webhookRoutes } from './modules/workflows/webhooks.routes.ts';
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
@@ -92,7 +102,39 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const sandbox = createCodeSandbox({ workers: 1 });
   // Credential rate limits live in the database, so every worker shares them.
   const limiter = createCredentialLimiter({ db, dialect: handle.dialect, clock, log: stepLog });
-  const registry = createStepRegistry([...builtinStepTypes({ sandbox }), ...connectorStepTypes(connectors, { http, filesRoot, limiter })]);
+  const directory = createDirectoryService({ db });
+  const notifications = createNotificationsService({
+    db,
+    dialect: handle.dialect,
+    clock,
+    http,
+    filesRoot,
+    log: stepLog,
+    resolveCredential,
+  });
+  // The people steps open tasks and the tasks service signals the engine: bound once both exist.
+  let engineRef: Engine | null = null;
+  const taskEngine = (): TaskEngine => {
+    if (!engineRef) throw new Error('the engine is not built yet');
+    return engineRef;
+  };
+  const tasksDeps = {
+    db,
+    dialect: handle.dialect,
+    clock,
+    audit,
+    directory,
+    notifications,
+    engine: taskEngine,
+    publicUrl: options.publicUrl,
+    log: stepLog,
+  };
+  const taskLifecycle = createTaskLifecycle(tasksDeps);
+  const registry = createStepRegistry([
+    ...builtinStepTypes({ sandbox }),
+    ...peopleStepTypes({ db, lifecycle: taskLifecycle, directory, notifications }),
+    ...connectorStepTypes(connectors, { http, filesRoot, limiter }),
+  ]);
   const engine = createEngine({
     store: createRunStore(db, handle.dialect, handle.sqlite),
     registry,
@@ -100,9 +142,19 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     clock,
     log: stepLog,
     resolveCredential,
+    signals: createSignalStore(db, handle.dialect),
     singleNode: handle.dialect === 'sqlite',
     ...(options.maxActive ? { maxActive: options.maxActive } : {}),
+    onException: (exception) => taskLifecycle.openException(exception),
+    // Only a run that failed or was cancelled can leave tasks open (a run succeeds when nothing waits).
+    onRunFinished: (run) => {
+      if (run.status === 'succeeded') return;
+      void taskLifecycle
+        .cancelForRun(run.id, run.status)
+        .catch((error) => stepLog.error('cancelling the tasks of an ended run failed', { runId: run.id, error: String(error) }));
+    },
   });
+  engineRef = engine;
   const triggers = createTriggerScheduler({ db, engine, registry, clock, log: stepLog, owner: engine.owner, resolveCredential });
   const engineDeps = { db, clock, audit, engine, registry, expressions, publicUrl: options.publicUrl, triggers };
   return {
@@ -112,6 +164,12 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     sandbox,
     expressions,
     credentials,
+    directory,
+    notifications,
+    taskLifecycle,
+    tasks: createTasksService(tasksDeps, taskLifecycle),
+    delegations: createDelegationsService(tasksDeps),
+    taskScheduler: createTaskScheduler({ lifecycle: taskLifecycle, notifications, clock, log: stepLog }),
     workflows: createWorkflowsService(engineDeps),
     runs: createRunsService(engineDeps),
     users: createUsersService(deps),
@@ -169,6 +227,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await workflowsRoutes(api, { workflows: services.workflows });
       await runsRoutes(api, { runs: services.runs });
       await credentialsRoutes(api, { credentials: services.credentials });
+      await tasksRoutes(api, { tasks: services.tasks, delegations: services.delegations });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
     },
   });
@@ -176,8 +235,10 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
   if (options.engine !== false) {
     await services.engine.start();
     services.triggers.start();
+    services.taskScheduler.start();
   }
   server.addHook('onClose', async () => {
+    await services.taskScheduler.stop();
     await services.triggers.stop();
     await services.engine.stop();
     await services.sandbox.close();

@@ -237,6 +237,91 @@ runs
     ),
   );
 
+const tasks = program.command('tasks').description('The task inbox: approvals, forms, to-dos and exceptions');
+tasks
+  .command('list')
+  .description('Open tasks: your inbox with --as, else every task')
+  .option('--as <email>', 'whose inbox (their tasks, teams, roles and stand-ins)')
+  .addOption(new Option('--view <view>', 'which tasks').choices(['inbox', 'mine', 'team', 'all']))
+  .addOption(
+    new Option('--status <status>', 'only this status').choices(['active', 'open', 'claimed', 'closed', 'done', 'expired', 'cancelled']),
+  )
+  .addOption(new Option('--kind <kind>', 'only this kind').choices(['approval', 'form', 'task', 'exception']))
+  .addOption(new Option('--due <due>', 'only open tasks due').choices(['overdue', 'today', 'week', 'none']))
+  .option('--limit <n>', 'how many (max 200)', '50')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/tasks.ts'),
+      (m) => m.tasksListCommand,
+    ),
+  );
+tasks
+  .command('show')
+  .description('A task: data, form, decisions and what you may do')
+  .argument('<id>', 'task id')
+  .option('--as <email>', 'as this person')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/tasks.ts'),
+      (m) => m.tasksShowCommand,
+    ),
+  );
+tasks
+  .command('approve')
+  .description('Approve an approval task (the run continues once the policy is met)')
+  .argument('<id>', 'task id')
+  .requiredOption('--as <email>', 'whose decision it is')
+  .option('--comment <text>', 'why')
+  .action(
+    run(
+      () => import('./commands/tasks.ts'),
+      (m) => m.tasksApproveCommand,
+    ),
+  );
+tasks
+  .command('reject')
+  .description('Reject an approval task')
+  .argument('<id>', 'task id')
+  .requiredOption('--as <email>', 'whose decision it is')
+  .option('--comment <text>', 'why')
+  .action(
+    run(
+      () => import('./commands/tasks.ts'),
+      (m) => m.tasksRejectCommand,
+    ),
+  );
+tasks
+  .command('complete')
+  .description('Complete a form or a to-do')
+  .argument('<id>', 'task id')
+  .requiredOption('--as <email>', 'who completes it')
+  .option('--data <json>', 'field values as a JSON object', '{}')
+  .option('--outcome <name>', 'the outcome (to-dos)')
+  .option('--comment <text>', 'a note')
+  .action(
+    run(
+      () => import('./commands/tasks.ts'),
+      (m) => m.tasksCompleteCommand,
+    ),
+  );
+tasks
+  .command('resolve')
+  .description('Resolve an exception: retry the failed step, skip it with an output, or abort the run')
+  .argument('<id>', 'task id')
+  .requiredOption('--as <email>', 'who resolves it')
+  .addOption(new Option('--action <action>', 'what to do').choices(['retry', 'skip', 'abort']).makeOptionMandatory())
+  .option('--input <json>', 'retry: the step input to use instead')
+  .option('--output <json>', 'skip: the output the step gives the next steps')
+  .option('--comment <text>', 'a note')
+  .action(
+    run(
+      () => import('./commands/tasks.ts'),
+      (m) => m.tasksResolveCommand,
+    ),
+  );
+
 program
   .command('worker')
   .description('Claim and drive runs and fire triggers without serving HTTP (scale-out on PostgreSQL)')

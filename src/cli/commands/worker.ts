@@ -24,6 +24,8 @@ export async function workerCommand(options: { concurrency?: string }): Promise<
   });
   await services.engine.start();
   services.triggers.start();
+  // Task timeouts, SLA escalations and the notification outbox are shared like runs (locked rows are skipped).
+  services.taskScheduler.start();
   say(`ready (owner ${services.engine.owner})`);
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -33,6 +35,7 @@ export async function workerCommand(options: { concurrency?: string }): Promise<
     const timer = setTimeout(() => process.exit(1), 15_000);
     timer.unref();
     try {
+      await services.taskScheduler.stop();
       await services.triggers.stop();
       await services.engine.stop(10_000);
       await services.sandbox.close();

@@ -24,6 +24,24 @@ export const retryPolicy = z
   })
   .describe('Retries with exponential back-off and jitter');
 
+/** Who an exception task is for: a user (id or e-mail), a team, a team's managers, or a role. */
+const exceptionAssignee = z.union([
+  z.object({ user: z.string().min(1).max(320) }).strict(),
+  z.object({ team: z.string().min(1).max(120) }).strict(),
+  z.object({ managersOf: z.string().min(1).max(120) }).strict(),
+  z.object({ role: z.string().min(1).max(40), team: z.string().min(1).max(120).optional() }).strict(),
+]);
+
+export const exceptionOptions = z
+  .object({
+    assignees: z.array(exceptionAssignee).min(1).max(20).optional().describe('Who resolves it (default: builders)'),
+    runbookUrl: z.url().max(2000).optional().describe('How to fix this kind of failure'),
+    title: z.string().trim().min(1).max(200).optional().describe('Task title (default: the step and its error)'),
+    sla: z.string().max(20).optional().describe('Due after this long ("4h"), then escalated to escalateTo'),
+    escalateTo: z.array(exceptionAssignee).max(20).optional(),
+  })
+  .strict();
+
 export const workflowNode = z.object({
   id: nodeId,
   type: nodeType,
@@ -39,6 +57,13 @@ export const workflowNode = z.object({
     .describe('Step timeout; waiting time is not counted'),
   position: z.object({ x: z.number(), y: z.number() }).optional().describe('Canvas position'),
   notes: z.string().max(5000).optional(),
+  onFailure: z
+    .enum(['fail', 'task'])
+    .optional()
+    .describe(
+      'After the last attempt: fail (default: the run fails, or takes the error edge), or task: pause the run and hand a person an exception task',
+    ),
+  exception: exceptionOptions.optional().describe('The exception task (onFailure: task)'),
 });
 export type WorkflowNode = z.infer<typeof workflowNode>;
 

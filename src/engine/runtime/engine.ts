@@ -8,6 +8,8 @@ import type { ExpressionEngine } from '../expressions/expressions.ts';
 import type { StepLog, StepRegistry } from '../steps/step-type.ts';
 import { createGroupCommitter } from '../store/group-commit.ts';
 import type { RunRow, RunStore, StepRow, WriteOp } from '../store/run-store.ts';
+import type { SignalInput, SignalOutcome, SignalStore } from '../store/signal-store.ts';
+import type { StepException } from './exceptions.ts';
 import { compileGraph, type RunGraph } from './graph.domain.ts';
 import { type DriveOutcome, driveRun, type WebhookResponse } from './run-driver.ts';
 import { encodeValue, type LiveStep } from './run-state.ts';
@@ -35,6 +37,10 @@ export interface EngineOptions {
   onStepDone?: (run: RunRow, step: StepRow) => void;
   /** Called after a run ended (committed). */
   onRunFinished?: (run: RunRow, output: unknown) => void;
+  /** Delivers external signals to waiting steps (`engine.signal`). */
+  signals?: SignalStore;
+  /** Opens an exception task for a step with `onFailure: "task"` that failed for good (the tasks module). */
+  onException?: (exception: StepException) => Promise<void>;
 }
 
 export interface StartRunInput {
@@ -83,6 +89,10 @@ export function createEngine(options: EngineOptions) {
   let pokeRequested = false;
 
   const iso = (ms = 0) => new Date(clock.now().getTime() + ms).toISOString();
+  const signalStore = (): SignalStore => {
+    if (!options.signals) throw new Error('createEngine: no signal store configured (options.signals)');
+    return options.signals;
+  };
 
   async function graphOf(versionId: string): Promise<{ graph: RunGraph; workflowId: string }> {
     const hit = graphs.get(versionId);
@@ -141,6 +151,7 @@ export function createEngine(options: EngineOptions) {
       options.onRunFinished?.(run, output);
     },
     onStepDone: options.onStepDone,
+    openException: options.onException,
   };
 
   async function admit(run: RunRow, graph: RunGraph): Promise<boolean> {
@@ -484,6 +495,27 @@ export function createEngine(options: EngineOptions) {
       poke();
       return newRunId;
     },
+
+    /**
+     * Resumes a step parked with `{ kind: 'wait', until: null }` (or with a deadline): records
+     * `payload` in its resume state and makes the run due now, in one transaction. Repeating a
+     * signal id is harmless (`duplicate`); a step that is not waiting gets STEP_NOT_WAITING, a
+     * finished run RUN_FINISHED; `not-ready` means the run is being driven right now — try
+     * again shortly.
+     *
+     * @example
+     * await engine.signal({ runId, nodeId: 'approve', signalId: `task:${taskId}`, payload: { approved: true } });
+     * // the step's next execute() sees ctx.resumeState.signal = { id, payload, at }
+     */
+    async signal(input: SignalInput): Promise<SignalOutcome> {
+      const outcome = await signalStore().deliver(input, iso());
+      if (outcome === 'delivered') poke();
+      return outcome;
+    },
+
+    /** `signal` inside the caller's transaction (so a decision and its signal commit together); call `poke()` after the commit. */
+    signalWithin: (trx: Parameters<SignalStore['deliverIn']>[0], input: SignalInput): Promise<SignalOutcome> =>
+      signalStore().deliverIn(trx, input, iso()),
 
     poke,
     activeRuns: () => active.size,

@@ -1,10 +1,12 @@
 import type { Clock } from '../../platform/clock.ts';
 import { AppError, isAppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import type { WorkflowNode } from '../definition/workflow-definition.schemas.ts';
 import type { ExpressionEngine } from '../expressions/expressions.ts';
 import type { StepContext, StepLog, StepRegistry, StepResult } from '../steps/step-type.ts';
 import type { GroupCommitter } from '../store/group-commit.ts';
 import type { RunRow, RunStore, StepRow, WriteOp } from '../store/run-store.ts';
+import { abortError, type ExceptionResolution, exceptionResolution, exceptionState, type StepException } from './exceptions.ts';
 import { type Action, type GraphEdge, nextActions, type RunGraph, stepKey } from './graph.domain.ts';
 import { retryDelayMs, retrySettings } from './retry.domain.ts';
 import { encodeValue, type LiveStep, RunState, type StepState } from './run-state.ts';
@@ -35,6 +37,8 @@ export interface DriverDeps {
   onFinished(run: RunRow, output: unknown): void;
   /** Observes every executed step (tests count side effects with it). */
   onStepDone?(run: RunRow, step: StepRow): void;
+  /** Opens an exception task for a step with `onFailure: "task"` that failed after its last attempt. */
+  openException?(exception: StepException): Promise<void>;
 }
 
 export type DriveOutcome = 'finished' | 'waiting' | 'released';
@@ -220,7 +224,17 @@ async function perform(deps: DriverDeps, state: RunState, action: Action, contro
     live = { row, input: action.kind === 'run' ? inputFor(state, action) : null, output: null, state: {} };
     state.steps.set(key, live);
   }
-  const resumeState = existing?.row.status === 'waiting' ? (existing.state.resume ?? null) : null;
+  // A person resolved this step's exception: skip and abort settle it here; retry runs it again.
+  const resolution = existing?.row.status === 'waiting' ? exceptionResolution(existing.state.resume) : null;
+  if (resolution && resolution.action !== 'retry') {
+    await settleException(deps, state, live, node, resolution);
+    return;
+  }
+  if (resolution?.action === 'retry') {
+    live.row.attempt += 1;
+    if ('input' in resolution) live.input = resolution.input;
+  }
+  const resumeState = existing?.row.status === 'waiting' && !resolution ? (existing.state.resume ?? null) : null;
   live.row.status = 'running';
   live.row.started_at ??= now;
   live.row.next_at = null;
@@ -432,9 +446,83 @@ async function fail(deps: DriverDeps, state: RunState, live: LiveStep, error: un
     else await commit(deps, state, ops);
     return;
   }
+  if (
+    node.onFailure === 'task' &&
+    deps.openException &&
+    !state.run.cancel_requested &&
+    (await parkForException(deps, state, live, node, info))
+  ) {
+    return;
+  }
   const errorEdge = (state.graph.outgoing.get(node.id) ?? []).find((e) => e.kind === 'error');
   const stepState: StepState = errorEdge ? { taken: [errorEdge.index], handled: true } : { taken: [] };
   await complete(deps, state, live, errorEdge ? { error: info, input: live.input } : null, stepState, 'failed', pure);
+}
+
+/**
+ * Pauses the run on a step that failed for good, after the host opened an exception task for
+ * it; the step waits (a row, no timer) for the person's resolution. When the task cannot be
+ * opened, the step fails as usual.
+ */
+async function parkForException(
+  deps: DriverDeps,
+  state: RunState,
+  live: LiveStep,
+  node: WorkflowNode,
+  info: ReturnType<typeof errorJson>,
+): Promise<boolean> {
+  try {
+    // Opening a task is seen outside the run: everything before it is committed first.
+    await commit(deps, state, []);
+    await deps.openException?.({
+      runId: state.run.id,
+      workflowId: state.run.workflow_id,
+      nodeId: node.id,
+      nodeName: node.name,
+      scope: live.row.item_key,
+      attempt: live.row.attempt,
+      idempotencyKey: live.row.idempotency_key,
+      startedBy: state.run.started_by,
+      error: { code: info.code, message: info.message, details: info.details },
+      input: live.input,
+      options: (node.exception ?? {}) as Record<string, unknown>,
+    });
+  } catch (error) {
+    deps.log.error('could not open an exception task; the step fails', { runId: state.run.id, nodeId: node.id, error: String(error) });
+    return false;
+  }
+  const ops: WriteOp[] = [];
+  live.state = { resume: exceptionState(info, live.row.attempt) };
+  live.row.status = 'waiting';
+  live.row.next_at = null;
+  live.row.input_json = encodeValue(live.input, state.run.id, ops).json;
+  live.row.state_json = JSON.stringify(live.state);
+  ops.push({ kind: 'upsert-step', row: { ...live.row } });
+  await commit(deps, state, ops);
+  return true;
+}
+
+/** Skip: the step succeeds with the person's output. Abort: it fails for good with RUN_ABORTED. */
+async function settleException(
+  deps: DriverDeps,
+  state: RunState,
+  live: LiveStep,
+  node: WorkflowNode,
+  resolution: Exclude<ExceptionResolution, { action: 'retry' }>,
+): Promise<void> {
+  if (resolution.action === 'skip') {
+    let taken: number[];
+    try {
+      taken = await decideEdges(deps, state, node.id, node.type, live.row.item_key, resolution.output);
+    } catch (error) {
+      await fail(deps, state, live, error, 0, false);
+      return;
+    }
+    await complete(deps, state, live, resolution.output, { taken }, 'succeeded', false);
+    return;
+  }
+  live.row.error_json = JSON.stringify(abortError(JSON.parse(live.row.error_json ?? 'null'), resolution));
+  await complete(deps, state, live, null, { taken: [] }, 'failed', false);
 }
 
 function decideDefault(graph: RunGraph, nodeId: string): number[] {

@@ -8,6 +8,7 @@ import { createCodeSandbox } from '../sandbox/code-sandbox.ts';
 import { builtinStepTypes } from '../steps/builtins.ts';
 import { createStepRegistry, type StepType } from '../steps/step-type.ts';
 import { createRunStore } from '../store/run-store.ts';
+import { createSignalStore } from '../store/signal-store.ts';
 
 const quiet = { info() {}, warn() {}, error() {} };
 
@@ -64,6 +65,7 @@ export function engineFor(handle: DatabaseHandle, extra: StepType[] = [], option
     expressions: createExpressionEngine(),
     clock: options.clock ?? systemClock,
     log: quiet,
+    signals: createSignalStore(handle.db, handle.dialect),
     pollMs: 50,
     leaseMs: 3000,
     ...options,

@@ -51,6 +51,9 @@ export function openDatabase(config: DatabaseConfig): DatabaseHandle {
     return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 });
+  // An idle connection the server closed (restart, failover, a dropped test database) is
+  // discarded and replaced by the pool; unhandled, its error would end the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
 }

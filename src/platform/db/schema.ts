@@ -218,6 +218,117 @@ export interface CredentialLimitSlotsTable {
   holder: string | null;
 }
 
+/** A signal that resumed a waiting step; (run_id, signal_id) makes repeats harmless. */
+export interface RunSignalsTable {
+  run_id: string;
+  signal_id: string;
+  step_id: string;
+  node_id: string;
+  item_key: string;
+  payload_json: string;
+  received_at: string;
+}
+
+/** A task for a person: an approval, a form, a to-do or an exception to resolve. */
+export interface TasksTable {
+  id: string;
+  /** approval | form | task | exception */
+  kind: string;
+  /** open | claimed | done | expired | cancelled */
+  status: string;
+  title: string;
+  description: string;
+  workflow_id: string | null;
+  run_id: string | null;
+  node_id: string | null;
+  item_key: string;
+  source_key: string | null;
+  team_id: string | null;
+  /** any | all | n_of_m */
+  policy: string;
+  required_count: number;
+  eligible_count: number;
+  /** JSON list of the user ids who may decide (the required ones for `all`). */
+  eligible_json: string | null;
+  bar_initiator: number;
+  initiator_id: string | null;
+  form_json: string | null;
+  context_json: string | null;
+  outcome: string | null;
+  result_json: string | null;
+  claimed_by: string | null;
+  claimed_at: string | null;
+  due_at: string | null;
+  expires_at: string | null;
+  on_timeout: string | null;
+  escalate_json: string | null;
+  escalated_at: string | null;
+  next_check_at: string | null;
+  signal_pending: number;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+  closed_by: string | null;
+}
+
+/** Who may see and work a task: `u:<user>`, `t:<team>`, `m:<team>` (managers), `r:<role>[@<team>]`. */
+export interface TaskAssigneesTable {
+  task_id: string;
+  principal: string;
+  /** assigned | escalated | reassigned | claimed */
+  reason: string;
+  open: number;
+  kind: string;
+  sort_at: string;
+}
+
+export interface TaskDecisionsTable {
+  id: string;
+  task_id: string;
+  decider_id: string;
+  actor_id: string | null;
+  actor_label: string;
+  decision: string;
+  comment: string;
+  data_json: string | null;
+  decided_at: string;
+}
+
+/** Out of office: `delegate_id` works `user_id`'s tasks between the two times. */
+export interface TaskDelegationsTable {
+  id: string;
+  user_id: string;
+  delegate_id: string;
+  starts_at: string;
+  ends_at: string;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+  cancelled_at: string | null;
+}
+
+/** The notification outbox: written in the transaction that causes it, delivered after. */
+export interface NotificationsTable {
+  id: string;
+  channel: string;
+  kind: string;
+  recipient: string;
+  user_id: string | null;
+  subject: string;
+  body: string;
+  task_id: string | null;
+  run_id: string | null;
+  credential_id: string | null;
+  dedupe_key: string;
+  /** pending | sent | failed */
+  status: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -235,4 +346,10 @@ export interface Database {
   run_steps: RunStepsTable;
   run_blobs: RunBlobsTable;
   trigger_state: TriggerStateTable;
+  run_signals: RunSignalsTable;
+  tasks: TasksTable;
+  task_assignees: TaskAssigneesTable;
+  task_decisions: TaskDecisionsTable;
+  task_delegations: TaskDelegationsTable;
+  notifications: NotificationsTable;
 }

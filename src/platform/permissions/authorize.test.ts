@@ -47,7 +47,14 @@ describe('grantableScopes', () => {
 
   it('lists held permissions for the UI', () => {
     const member = actor([{ role: 'member', scopeType: 'global', scopeId: null }]);
-    assert.deepEqual(heldPermissions(member).sort(), ['teams.read', 'tokens.manage_own', 'users.read', 'workflows.read']);
+    assert.deepEqual(heldPermissions(member).sort(), [
+      'tasks.read',
+      'tasks.work',
+      'teams.read',
+      'tokens.manage_own',
+      'users.read',
+      'workflows.read',
+    ]);
   });
 });
 

@@ -24,6 +24,18 @@ export const PERMISSIONS = {
     description: 'See connector credentials: names, types and which fields are set (never secret values)',
   },
   'credentials.manage': { scope: 'write', description: 'Create, edit, test and delete connector credentials' },
+  'tasks.read': {
+    scope: 'read',
+    description: 'See your task inbox: tasks assigned to you, your teams and roles, and those of people you stand in for',
+  },
+  'tasks.work': {
+    scope: 'write',
+    description: 'Claim, approve, reject and complete the tasks assigned to you; set your out-of-office delegation',
+  },
+  'tasks.manage': {
+    scope: 'write',
+    description: "See every task, reassign tasks, and manage other people's out-of-office delegations",
+  },
 } as const satisfies Record<string, { scope: TokenScope; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -40,7 +52,7 @@ export interface RoleDefinition {
   scopes: readonly ScopeType[];
 }
 
-const EVERYONE: readonly Permission[] = ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read'];
+const EVERYONE: readonly Permission[] = ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read', 'tasks.read', 'tasks.work'];
 const BUILDING: readonly Permission[] = ['workflows.build', 'workflows.publish', 'runs.operate'];
 const CREDENTIALS: readonly Permission[] = ['credentials.read', 'credentials.manage'];
 
@@ -54,7 +66,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   programme_manager: {
     title: 'Programme manager',
     description: 'Leads the automation programme: teams, pipeline, priorities and reporting; reads the audit log.',
-    permissions: [...EVERYONE, 'teams.manage', 'audit.read', ...BUILDING, ...CREDENTIALS],
+    permissions: [...EVERYONE, 'teams.manage', 'audit.read', ...BUILDING, ...CREDENTIALS, 'tasks.manage'],
     scopes: ['global', 'team', 'category'],
   },
   approver: {
@@ -78,7 +90,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   viewer: {
     title: 'Viewer',
     description: 'Read-only access to people, teams and programme reports.',
-    permissions: ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read'],
+    permissions: ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read', 'tasks.read'],
     scopes: ['global', 'team'],
   },
 };

@@ -3,6 +3,8 @@ import * as platformFoundation from './20261122T120000-platform-foundation.ts';
 import * as engine from './20261123T090000-engine.ts';
 import * as credentials from './20261123T100000-credentials.ts';
 import * as credentialLimits from './20261124T090000-credential-limits.ts';
+import * as runSignals from './20261124T090000-run-signals.ts';
+import * as tasks from './20261124T100000-tasks.ts';
 
 /**
  * The one migration stream, for both dialects. Listed statically (not read from disk) so it
@@ -13,4 +15,6 @@ export const migrations: Record<string, Migration> = {
   '20261123T090000-engine': engine,
   '20261123T100000-credentials': credentials,
   '20261124T090000-credential-limits': credentialLimits,
+  '20261124T090000-run-signals': runSignals,
+  '20261124T100000-tasks': tasks,
 };

@@ -1,0 +1,573 @@
+import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/database.ts';
+import { AppError, isAppError, notFound } from '../../platform/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { newId } from '../../platform/ids.ts';
+import type { Actor } from '../../platform/permissions/actor.ts';
+import { authorize, can } from '../../platform/permissions/authorize.ts';
+import type { AssigneeSpec } from '../auth/directory.service.ts';
+import { userPrincipal } from '../auth/principals.domain.ts';
+import { createDelegationsRepository } from './delegations.repository.ts';
+import { validateForm } from './task-form.domain.ts';
+import { isStale, type TaskLifecycle } from './task-lifecycle.ts';
+import { storedForm, toTaskDetail, toTaskSummary } from './task-views.ts';
+import type { TasksDeps } from './tasks.deps.ts';
+import { type DeciderMatch, dueRange, isOpen, matchDecider, type Policy, sortKeyOf, tallyVotes } from './tasks.domain.ts';
+import type { InboxFilter, TaskListRow, TaskRow } from './tasks.repository.ts';
+import type { TaskDetail } from './tasks.schemas.ts';
+
+const keyset = z.object({ s: z.string(), i: z.string() });
+const idCursor = z.object({ i: z.string() });
+
+type Verb = 'approve' | 'reject' | 'complete' | 'resolve' | 'claim';
+
+const KIND_OF: Record<Exclude<Verb, 'claim'>, string> = {
+  approve: 'approval',
+  reject: 'approval',
+  complete: 'form|task',
+  resolve: 'exception',
+};
+
+const taskError = (
+  code: 'TASK_ALREADY_DECIDED' | 'TASK_CLOSED' | 'TASK_EXPIRED' | 'TASK_CANCELLED' | 'TASK_CLAIMED',
+  message: string,
+  task: TaskRow,
+) => new AppError(code, { status: 409, userMessage: message, details: { taskId: task.id, status: task.status, outcome: task.outcome } });
+
+function closedError(task: TaskRow): AppError {
+  if (task.status === 'expired') return taskError('TASK_EXPIRED', 'This task timed out; it can no longer be decided.', task);
+  if (task.status === 'cancelled') return taskError('TASK_CANCELLED', 'This task was cancelled: its run no longer waits for it.', task);
+  return taskError('TASK_CLOSED', `This task was already decided (${task.outcome ?? task.status}).`, task);
+}
+
+const invalidAction = (message: string, path?: string) =>
+  new AppError('TASK_ACTION_INVALID', {
+    status: 400,
+    userMessage: message,
+    details: path ? { issues: [{ in: 'body', path, message }] } : null,
+  });
+
+/**
+ * The inbox and the decisions people take on tasks. Everyone with `tasks.read` sees the tasks
+ * that reach them — through their user, teams, team management and roles, and those of people
+ * they stand in for; `tasks.work` lets them claim and decide those; `tasks.manage` sees every
+ * task (of its teams) and reassigns. Each decision is recorded, audited and handed to the
+ * waiting run in one transaction.
+ */
+export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
+  const repo = lifecycle.repo;
+  const delegations = createDelegationsRepository(deps.db);
+  const iso = () => deps.clock.now().toISOString();
+
+  /** Who the actor answers to, and whom they stand in for right now. */
+  async function whoAmI(actor: Actor): Promise<{ userId: string; own: string[]; delegators: string[] }> {
+    if (!actor.userId) throw new AppError('FORBIDDEN', { status: 403, userMessage: 'Tasks are worked by people: act as a user.' });
+    const [own, delegators] = await Promise.all([deps.directory.principalsOf(actor), delegations.activeDelegators(actor.userId, iso())]);
+    return { userId: actor.userId, own, delegators };
+  }
+
+  const reachable = (me: { own: string[]; delegators: string[] }) => [...me.own, ...me.delegators.map(userPrincipal)];
+
+  async function names(ids: (string | null)[]) {
+    return deps.directory.people(ids.filter((x): x is string => x !== null && x !== 'system'));
+  }
+
+  const manages = (actor: Actor, task: TaskRow) => can(actor, 'tasks.manage', { teamId: task.team_id });
+
+  /** What `actor` may do with the task now (the UI shows these buttons). */
+  function actionsFor(actor: Actor, task: TaskRow, match: DeciderMatch | null): string[] {
+    if (!isOpen(task.status)) return [];
+    const out: string[] = [];
+    const work = can(actor, 'tasks.work');
+    const claimedByOther = task.claimed_by !== null && task.claimed_by !== actor.userId;
+    if (work && match && !claimedByOther && !(task.bar_initiator === 1 && task.initiator_id === actor.userId)) {
+      if (task.kind === 'approval') out.push('approve', 'reject');
+      else if (task.kind === 'exception') out.push('resolve');
+      else out.push('complete');
+      if (task.policy === 'any' && task.status === 'open') out.push('claim');
+    }
+    if (task.status === 'claimed' && (task.claimed_by === actor.userId || manages(actor, task))) out.push('unclaim');
+    if (manages(actor, task)) out.push('reassign');
+    return out;
+  }
+
+  async function detail(actor: Actor, task: TaskRow, me: Awaited<ReturnType<typeof whoAmI>> | null): Promise<TaskDetail> {
+    const [assignees, decisions] = await Promise.all([repo.assigneesOf(task.id), repo.decisionsOf(task.id)]);
+    const labels = await deps.directory.labels(assignees.map((a) => a.principal));
+    const people = await names([task.claimed_by, task.initiator_id, ...decisions.map((d) => d.decider_id)]);
+    const match = me
+      ? matchDecider({
+          userId: me.userId,
+          own: me.own,
+          delegators: me.delegators,
+          assignees,
+          policy: task.policy as Policy,
+          eligible: task.eligible_json ? (JSON.parse(task.eligible_json) as string[]) : null,
+          alreadyVoted: decisions.map((d) => d.decider_id),
+        })
+      : null;
+    return toTaskDetail({
+      row: { ...task, workflow_name: await repo.workflowName(task.workflow_id) },
+      assignees,
+      labels,
+      decisions,
+      names: people,
+      now: iso(),
+      actions: actionsFor(actor, task, match),
+    });
+  }
+
+  /**
+   * The checks every decision makes, in this order: the task exists and is of the right kind;
+   * the person has not decided it already; it is still open; the run's initiator is barred;
+   * nobody else claimed it; the person is an assignee (or stands in for one).
+   */
+  async function prepare(trx: Db, id: string, verb: Verb, me: Awaited<ReturnType<typeof whoAmI>>) {
+    const task = await repo.lock(id, trx);
+    if (!task) throw notFound('Task', id);
+    if (verb !== 'claim' && !KIND_OF[verb].split('|').includes(task.kind)) {
+      throw invalidAction(
+        `A ${task.kind} task cannot be ${verb === 'complete' ? 'completed' : `${verb}d`}; use ${task.kind === 'approval' ? 'approve or reject' : task.kind === 'exception' ? 'resolve' : 'complete'}.`,
+      );
+    }
+    const decisions = await repo.decisionsOf(id, trx);
+    if (decisions.some((d) => d.decider_id === me.userId || d.actor_id === me.userId)) {
+      throw taskError('TASK_ALREADY_DECIDED', 'You already decided this task; a decision cannot be changed.', task);
+    }
+    if (!isOpen(task.status)) throw closedError(task);
+    const barred = task.bar_initiator === 1 && task.initiator_id !== null;
+    if (barred && task.initiator_id === me.userId) {
+      throw new AppError('TASK_SELF_APPROVAL', {
+        status: 403,
+        userMessage: 'You started this run, so you may not decide its approval yourself.',
+        details: { taskId: id },
+      });
+    }
+    if (task.claimed_by !== null && task.claimed_by !== me.userId && !me.delegators.includes(task.claimed_by)) {
+      throw taskError('TASK_CLAIMED', 'Someone else claimed this task.', task);
+    }
+    const assignees = await repo.assigneesOf(id, trx);
+    const match = matchDecider({
+      userId: me.userId,
+      own: me.own,
+      delegators: me.delegators,
+      assignees,
+      policy: task.policy as Policy,
+      eligible: task.eligible_json ? (JSON.parse(task.eligible_json) as string[]) : null,
+      alreadyVoted: decisions.map((d) => d.decider_id),
+    });
+    if (!match) {
+      throw new AppError('TASK_NOT_ASSIGNEE', {
+        status: 403,
+        userMessage: 'This task is not assigned to you (nor to anyone you stand in for).',
+        details: { taskId: id },
+      });
+    }
+    if (barred && match.onBehalfOf === task.initiator_id) {
+      throw new AppError('TASK_SELF_APPROVAL', {
+        status: 403,
+        userMessage: "The run's initiator may not decide this approval, not even through a stand-in.",
+        details: { taskId: id },
+      });
+    }
+    return { task, decisions, match };
+  }
+
+  /**
+   * Runs a decision in one transaction; when the run no longer waits for the task (it ended
+   * meanwhile), nothing of the decision is kept, the task is cancelled and TASK_CANCELLED
+   * says so.
+   */
+  async function decideTx(
+    actor: Actor,
+    id: string,
+    verb: Verb,
+    work: (trx: Db, p: Awaited<ReturnType<typeof prepare>>) => Promise<boolean>,
+  ) {
+    authorize(actor, 'tasks.work');
+    const me = await whoAmI(actor);
+    let delivered = false;
+    try {
+      await deps.db.transaction().execute(async (trx) => {
+        const prepared = await prepare(trx, id, verb, me);
+        delivered = await work(trx, prepared);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        const task = await repo.find(id);
+        if (task) throw taskError('TASK_ALREADY_DECIDED', 'You already decided this task; a decision cannot be changed.', task);
+      }
+      if (!isStale(error)) throw error;
+      const task = await repo.find(id);
+      await deps.db.transaction().execute(async (trx) => {
+        const current = await repo.lock(id, trx);
+        if (current && isOpen(current.status)) await lifecycle.cancelIn(trx, current, 'the run no longer waits for it');
+      });
+      throw taskError(
+        'TASK_CANCELLED',
+        'This task was cancelled: its run no longer waits for it.',
+        task ?? ({ id, status: 'cancelled', outcome: null } as TaskRow),
+      );
+    }
+    if (delivered) deps.engine().poke();
+    const task = await repo.find(id);
+    if (!task) throw notFound('Task', id);
+    return detail(actor, task, me);
+  }
+
+  async function recordDecision(
+    trx: Db,
+    actor: Actor,
+    task: TaskRow,
+    match: DeciderMatch,
+    decision: string,
+    comment: string,
+    data: unknown,
+  ) {
+    const row = {
+      id: newId(),
+      task_id: task.id,
+      decider_id: match.deciderId,
+      actor_id: actor.userId,
+      actor_label: actor.label,
+      decision,
+      comment,
+      data_json: data === undefined ? null : JSON.stringify(data),
+      decided_at: iso(),
+    };
+    await repo.insertDecision(row, trx);
+    await deps.audit.record(trx, actor, {
+      action: `task.${decision}`,
+      objectType: 'task',
+      objectId: task.id,
+      before: { status: task.status },
+      after: { decision, comment, onBehalfOf: match.onBehalfOf, override: match.override, ...(data === undefined ? {} : { data }) },
+    });
+    return row;
+  }
+
+  async function vote(actor: Actor, id: string, choice: 'approve' | 'reject', comment: string): Promise<TaskDetail> {
+    return decideTx(actor, id, choice, async (trx, { task, decisions, match }) => {
+      const mine = await recordDecision(trx, actor, task, match, choice, comment, undefined);
+      const all = [...decisions, mine];
+      const overrideBy = match.override ? mine.id : null;
+      const outcome = tallyVotes(
+        task.policy as Policy,
+        task.required_count,
+        task.eligible_count,
+        all.map((d) => ({ vote: d.decision as 'approve' | 'reject', override: d.id === overrideBy })),
+      );
+      if (!outcome) {
+        await repo.update(task.id, { updated_at: iso() }, trx);
+        return false;
+      }
+      const result = await lifecycle.approvalResult(trx, task, all, outcome, false);
+      return (await lifecycle.closeIn(trx, task, { status: 'done', outcome, result, closedBy: actor.userId })).delivered;
+    });
+  }
+
+  async function listPersonal(actor: Actor, query: ListQuery) {
+    const me = await whoAmI(actor);
+    const principals =
+      query.view === 'mine'
+        ? [userPrincipal(me.userId), ...me.delegators.map(userPrincipal)]
+        : query.view === 'team'
+          ? me.own.filter((p) => !p.startsWith('u:'))
+          : reachable(me);
+    const open = ['active', 'open', 'claimed'].includes(query.status);
+    const range = open ? dueRange(query.due, deps.clock.now()) : {};
+    const filter: InboxFilter = {
+      open,
+      kind: query.kind,
+      status: ['open', 'claimed', 'done', 'expired', 'cancelled'].includes(query.status) ? query.status : undefined,
+      lt: range.lt,
+      eq: range.eq,
+    };
+    const after = decodeCursor(query.cursor, keyset);
+    const pages = await Promise.all(
+      principals.map((p) => repo.inboxPage(p, filter, after ? { sortAt: after.s, id: after.i } : undefined, query.limit + 1)),
+    );
+    const byId = new Map<string, TaskListRow>();
+    for (const page of pages) for (const row of page) byId.set(row.id, row);
+    const sign = open ? 1 : -1;
+    const merged = [...byId.values()].sort(
+      (a, b) => sign * (a.sort_at < b.sort_at ? -1 : a.sort_at > b.sort_at ? 1 : a.id < b.id ? -1 : 1),
+    );
+    const page = merged.slice(0, query.limit);
+    const last = page.at(-1);
+    return { page, next: merged.length > query.limit && last ? encodeCursor({ s: last.sort_at, i: last.id }) : null };
+  }
+
+  async function get(actor: Actor, id: string): Promise<TaskDetail> {
+    authorize(actor, 'tasks.read');
+    const task = await repo.find(id);
+    if (!task) throw notFound('Task', id);
+    const me = actor.userId ? await whoAmI(actor) : null;
+    if (!manages(actor, task)) {
+      const mine = new Set(me ? reachable(me) : []);
+      const assignees = await repo.assigneesOf(id);
+      const decided = me ? (await repo.decisionsOf(id)).some((d) => d.actor_id === me.userId) : false;
+      if (!decided && !assignees.some((a) => mine.has(a.principal))) {
+        throw new AppError('FORBIDDEN', {
+          status: 403,
+          userMessage: 'This task is not in your inbox.',
+          details: { permission: 'tasks.manage' },
+        });
+      }
+    }
+    return detail(actor, task, me);
+  }
+
+  return {
+    async list(actor: Actor, query: ListQuery) {
+      authorize(actor, 'tasks.read');
+      let page: TaskListRow[];
+      let next: string | null;
+      if (query.view === 'all') {
+        authorize(actor, 'tasks.manage', {});
+        const global = can(actor, 'tasks.manage');
+        const teamIds = global
+          ? undefined
+          : actor.grants.filter((g) => g.scopeType === 'team' && g.scopeId).map((g) => g.scopeId as string);
+        const statuses =
+          query.status === 'active' ? ['open', 'claimed'] : query.status === 'closed' ? ['done', 'expired', 'cancelled'] : [query.status];
+        const rows = await repo.allPage({ statuses, kind: query.kind, teamIds }, decodeCursor(query.cursor, idCursor)?.i, query.limit + 1);
+        page = rows.slice(0, query.limit);
+        const last = page.at(-1);
+        next = rows.length > query.limit && last ? encodeCursor({ i: last.id }) : null;
+      } else {
+        ({ page, next } = await listPersonal(actor, query));
+      }
+      const people = await names(page.map((r) => r.claimed_by));
+      const now = iso();
+      return { items: page.map((r) => toTaskSummary(r, people, now)), nextCursor: next };
+    },
+
+    /** Open-task counts for the navigation: one index-only scan over the person's principals. */
+    async counts(actor: Actor) {
+      authorize(actor, 'tasks.read');
+      const me = await whoAmI(actor);
+      const mine = [userPrincipal(me.userId), ...me.delegators.map(userPrincipal)];
+      const c = await repo.counts(reachable(me), mine, iso());
+      return {
+        inbox: c.total,
+        mine: c.mine,
+        team: c.total - c.mine,
+        overdue: c.overdue,
+        byKind: { approval: c.approval, form: c.form, task: c.task, exception: c.exception },
+      };
+    },
+
+    get,
+
+    approve: (actor: Actor, id: string, comment = '') => vote(actor, id, 'approve', comment),
+    reject: (actor: Actor, id: string, comment = '') => vote(actor, id, 'reject', comment),
+
+    /** Completes a form or a to-do: the data is checked against the form (FORM_INVALID lists each field). */
+    complete(actor: Actor, id: string, body: { data: Record<string, unknown>; outcome?: string | undefined; comment: string }) {
+      return decideTx(actor, id, 'complete', async (trx, { task, match }) => {
+        const form = storedForm(task);
+        const checked = validateForm(form.fields, body.data);
+        if (!checked.ok) {
+          throw new AppError('FORM_INVALID', {
+            status: 400,
+            userMessage: `Some fields are not valid: ${checked.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}.`,
+            details: { issues: checked.issues.map((i) => ({ in: 'body', ...i })) },
+          });
+        }
+        let outcome = 'completed';
+        if (task.kind === 'task') {
+          const allowed = form.outcomes.length > 0 ? form.outcomes : ['done'];
+          outcome = body.outcome ?? allowed[0] ?? 'done';
+          if (!allowed.includes(outcome)) throw invalidAction(`Choose one of the outcomes: ${allowed.join(', ')}.`, 'outcome');
+        }
+        await recordDecision(trx, actor, task, match, 'complete', body.comment, checked.value);
+        const people = await deps.directory.people([match.deciderId], trx);
+        const by = { id: match.deciderId, name: people.get(match.deciderId)?.name ?? match.deciderId };
+        const at = iso();
+        const result =
+          task.kind === 'form'
+            ? {
+                taskId: task.id,
+                data: checked.value,
+                submittedBy: by,
+                onBehalf: match.onBehalfOf !== null,
+                comment: body.comment,
+                at,
+                timedOut: false,
+              }
+            : {
+                taskId: task.id,
+                outcome,
+                data: checked.value,
+                comment: body.comment,
+                completedBy: by,
+                onBehalf: match.onBehalfOf !== null,
+                at,
+                timedOut: false,
+              };
+        return (await lifecycle.closeIn(trx, task, { status: 'done', outcome, result, closedBy: actor.userId })).delivered;
+      });
+    },
+
+    /** Resolves an exception: retry the step (optionally with edited input), skip it with an output, or abort the run. */
+    resolve(actor: Actor, id: string, body: { action: 'retry' | 'skip' | 'abort'; input?: unknown; output?: unknown; comment: string }) {
+      return decideTx(actor, id, 'resolve', async (trx, { task, match }) => {
+        const payload = {
+          action: body.action,
+          ...(body.action === 'retry' && body.input !== undefined ? { input: body.input } : {}),
+          ...(body.action === 'skip' ? { output: body.output ?? null } : {}),
+          comment: body.comment,
+          by: actor.label,
+        };
+        await recordDecision(
+          trx,
+          actor,
+          task,
+          match,
+          body.action,
+          body.comment,
+          body.action === 'abort' ? undefined : (body.input ?? body.output),
+        );
+        return (await lifecycle.closeIn(trx, task, { status: 'done', outcome: body.action, result: payload, closedBy: actor.userId }))
+          .delivered;
+      });
+    },
+
+    async bulkApprove(actor: Actor, ids: readonly string[], comment = '') {
+      const results = [];
+      for (const id of ids) {
+        try {
+          const task = await vote(actor, id, 'approve', comment);
+          results.push({ id, ok: true, status: task.status, code: null, message: null });
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          results.push({ id, ok: false, status: null, code: error.code, message: error.userMessage });
+        }
+      }
+      return { results };
+    },
+
+    /** Takes a task so colleagues see someone is on it (single-decision tasks only). */
+    async claim(actor: Actor, id: string): Promise<TaskDetail> {
+      authorize(actor, 'tasks.work');
+      const me = await whoAmI(actor);
+      await deps.db.transaction().execute(async (trx) => {
+        const { task } = await prepare(trx, id, 'claim', me);
+        if (task.policy !== 'any') throw invalidAction('Only tasks one person decides can be claimed.');
+        if (task.status === 'claimed') return;
+        const at = iso();
+        await repo.update(id, { status: 'claimed', claimed_by: me.userId, claimed_at: at, updated_at: at }, trx);
+        await repo.addAssignees(
+          [{ task_id: id, principal: userPrincipal(me.userId), reason: 'claimed', open: 1, kind: task.kind, sort_at: sortKeyOf(task) }],
+          trx,
+        );
+        await deps.audit.record(trx, actor, {
+          action: 'task.claim',
+          objectType: 'task',
+          objectId: id,
+          before: { status: task.status },
+          after: { status: 'claimed', claimedBy: me.userId },
+        });
+      });
+      return get(actor, id);
+    },
+
+    async unclaim(actor: Actor, id: string): Promise<TaskDetail> {
+      authorize(actor, 'tasks.read');
+      await deps.db.transaction().execute(async (trx) => {
+        const task = await repo.lock(id, trx);
+        if (!task) throw notFound('Task', id);
+        if (!isOpen(task.status)) throw closedError(task);
+        if (task.status !== 'claimed') throw invalidAction('The task is not claimed.');
+        if (task.claimed_by !== actor.userId) authorize(actor, 'tasks.manage', { teamId: task.team_id });
+        else authorize(actor, 'tasks.work');
+        await repo.update(id, { status: 'open', claimed_by: null, claimed_at: null, updated_at: iso() }, trx);
+        await repo.removeAssignees(id, ['claimed'], trx);
+        await deps.audit.record(trx, actor, {
+          action: 'task.unclaim',
+          objectType: 'task',
+          objectId: id,
+          before: { status: 'claimed', claimedBy: task.claimed_by },
+          after: { status: 'open' },
+        });
+      });
+      return get(actor, id);
+    },
+
+    /** Gives a task to other people (managers): the assignees are replaced, a claim is dropped, who may decide is counted anew. */
+    async reassign(actor: Actor, id: string, to: readonly AssigneeSpec[], comment = ''): Promise<TaskDetail> {
+      const before = await repo.find(id);
+      if (!before) throw notFound('Task', id);
+      authorize(actor, 'tasks.manage', { teamId: before.team_id });
+      const resolved = await deps.directory.resolve(to, 'to');
+      const principals = [...new Set(resolved.flatMap((r) => r.principals))];
+      const people = await deps.directory.usersOf(principals);
+      const eligible = people.map((p) => p.id).filter((uid) => !(before.bar_initiator === 1 && uid === before.initiator_id));
+      if (eligible.length === 0) {
+        throw new AppError('ASSIGNEE_UNKNOWN', {
+          status: 400,
+          userMessage: 'Nobody among the new assignees may decide this task.',
+          details: { issues: [{ in: 'body', path: 'to', message: 'No eligible person' }] },
+        });
+      }
+      if (before.policy === 'n_of_m' && before.required_count > eligible.length) {
+        throw new AppError('ASSIGNEE_UNKNOWN', {
+          status: 400,
+          userMessage: `The task needs ${before.required_count} approvals but only ${eligible.length} of the new assignees may decide.`,
+          details: { issues: [{ in: 'body', path: 'to', message: 'Too few eligible people' }] },
+        });
+      }
+      await deps.db.transaction().execute(async (trx) => {
+        const task = await repo.lock(id, trx);
+        if (!task) throw notFound('Task', id);
+        if (!isOpen(task.status)) throw closedError(task);
+        const old = await repo.assigneesOf(id, trx);
+        await repo.removeAssignees(id, ['assigned', 'reassigned', 'claimed'], trx);
+        await repo.addAssignees(
+          principals.map((principal) => ({
+            task_id: id,
+            principal,
+            reason: 'reassigned',
+            open: 1,
+            kind: task.kind,
+            sort_at: sortKeyOf(task),
+          })),
+          trx,
+        );
+        await repo.update(
+          id,
+          {
+            status: 'open',
+            claimed_by: null,
+            claimed_at: null,
+            eligible_count: eligible.length,
+            eligible_json: eligible.length <= 1000 ? JSON.stringify(eligible) : null,
+            updated_at: iso(),
+          },
+          trx,
+        );
+        await deps.audit.record(trx, actor, {
+          action: 'task.reassign',
+          objectType: 'task',
+          objectId: id,
+          before: { assignees: old.map((a) => a.principal), claimedBy: task.claimed_by },
+          after: { assignees: principals, labels: resolved.map((r) => r.label), comment },
+        });
+      });
+      return get(actor, id);
+    },
+  };
+}
+
+export interface ListQuery {
+  view: 'inbox' | 'mine' | 'team' | 'all';
+  status: 'active' | 'open' | 'claimed' | 'closed' | 'done' | 'expired' | 'cancelled';
+  kind?: 'approval' | 'form' | 'task' | 'exception' | undefined;
+  due?: 'overdue' | 'today' | 'week' | 'none' | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export type TasksService = ReturnType<typeof createTasksService>;
