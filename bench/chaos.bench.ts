@@ -1,4 +1,4 @@
-// npm run bench:chaos [-- --kills 100 --seed 1 --concurrency 8 --quick --keep]
+// npm run bench:chaos [-- --kills 100 --seed 1 --concurrency 8 --budget 900 --quick --keep]
 // W1 (sync webhook → JSONata → respond) and W5 (async webhook → JSONata → 1 s durable delay →
 // JSONata → HTTP receipt to a sink in this process) under load from this process, while the
 // server (`symbiont start`, SQLite) is SIGKILLed at random moments and started again, --kills

@@ -148,11 +148,12 @@ async function measureSymbiont(): Promise<Figures & { startLine: string; parkedL
     const rate = halves[1] / ((Date.now() - rateStart) / 1000);
     if (warm1.failed + warm2.failed > 0) throw new Error(`warm-up: webhook calls failed: ${warm1.firstError ?? warm2.firstError}`);
     for (const until = Date.now() + 60_000; succeeded(server.dbFile) < warmupRuns && Date.now() < until; ) await sleep(250);
-    await sleep(1000);
+    await sleep(500);
     const rssBefore = rss.now();
-    // Every run should be parked before the first deadline: the warm-up's rate with a margin (a
-    // run acknowledged after its deadline is counted and reported).
-    const first = Date.now() + Math.round((runs / rate) * 1000 * 1.15) + 2000;
+    // Every run should be parked before the first deadline: the warm-up's rate (it has so far
+    // always been below the rate that follows) plus 2 s; a run acknowledged after its deadline is
+    // counted and reported.
+    const first = Date.now() + Math.round((runs / rate) * 1000) + 2000;
     say(
       `symbiont: ${elapsed()}: RSS idle after the warm-up ${rssBefore.toFixed(0)} MB; starting ${runs} runs (${rate.toFixed(0)} runs/s in the warm-up), first deadline in ${((first - Date.now()) / 1000).toFixed(0)} s, the last ${windowMs / 1000} s after it…`,
     );
