@@ -49,9 +49,10 @@ describe('symbiont CLI', { timeout: 120_000 }, () => {
     assert.match(res.stderr, /CONFIG_INVALID/);
   });
 
-  it('migrates, then reports nothing pending', () => {
+  it('migrates, then reports nothing pending', async () => {
     assert.match(cli(['migrate']).stdout, /applied 2026/);
-    assert.match(cli(['migrate', '--status']).stdout, /1 applied, 0 pending/);
+    const { migrations } = await import('../../src/platform/db/migrations/index.ts');
+    assert.match(cli(['migrate', '--status']).stdout, new RegExp(`${Object.keys(migrations).length} applied, 0 pending`));
   });
 
   it('creates an admin with a password from stdin, lists users, refuses a duplicate', () => {
@@ -110,6 +111,39 @@ describe('symbiont CLI', { timeout: 120_000 }, () => {
     });
     assert.equal(res.status, 1);
     assert.match(res.stderr, /pg_dump/);
+  });
+
+  it('sets, shows and removes a credential’s rate limit', async () => {
+    const { createServices, openMigratedDatabase } = await import('../../src/app.ts');
+    const { loadConfig } = await import('../../src/platform/config/config.ts');
+    const { cliActor } = await import('../../src/platform/permissions/actor.ts');
+    const config = loadConfig(env);
+    const handle = await openMigratedDatabase(config);
+    const services = createServices(handle, undefined, { secretKey: config.secretKey, dataDir });
+    await services.credentials.create(cliActor('test'), {
+      name: 'Shop API',
+      type: 'http_auth',
+      fields: { scheme: 'bearer', token: 'tok-9f3' },
+    });
+    await services.sandbox.close();
+    await handle.close();
+
+    const set = cli(['credential', 'limit', 'Shop API', '--requests', '5', '--per', 'minute', '--max-concurrent', '2']);
+    assert.equal(set.status, 0, set.stderr);
+    assert.match(set.stdout, /Shop API: rate limit 5\/minute, 2 at once/);
+    const listed = JSON.parse(cli(['credential', 'list', '--json']).stdout) as { name: string; rateLimit: unknown }[];
+    assert.deepEqual(listed, [{ ...listed[0], name: 'Shop API', rateLimit: { requests: 5, per: 'minute', maxConcurrent: 2 } }]);
+    assert.ok(!JSON.stringify(listed).includes('tok-9f3'), 'no field value is printed');
+    const table = cli(['credential', 'list']);
+    assert.match(table.stdout, /Shop API\s+http_auth\s+5\/minute, 2 at once/);
+    const bad = cli(['credential', 'limit', 'Shop API', '--requests', '0', '--per', 'minute']);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /VALIDATION_FAILED/);
+    const removed = cli(['credential', 'limit', 'Shop API', '--none']);
+    assert.match(removed.stdout, /Shop API: no rate limit/);
+    const missing = cli(['credential', 'limit', 'Nope', '--none']);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /NOT_FOUND/);
   });
 
   it('refuses to load the demo into a database that has people', () => {
