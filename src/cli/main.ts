@@ -189,6 +189,19 @@ workflow
     ),
   );
 
+workflow
+  .command('stats')
+  .description('Runs, success rate, working and waiting time (machines, people) and per-step figures of a workflow')
+  .argument('<id>', 'workflow id')
+  .option('--days <n>', 'the period, days (1–365)', '90')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/workflow.ts'),
+      (m) => m.workflowStatsCommand,
+    ),
+  );
+
 const credential = program.command('credential').description('Inspect connector credentials and set their rate limits');
 credential
   .command('list')

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -144,6 +144,46 @@ describe('symbiont CLI', { timeout: 120_000 }, () => {
     const missing = cli(['credential', 'limit', 'Nope', '--none']);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /NOT_FOUND/);
+  });
+
+  it('runs a workflow and shows its statistics', () => {
+    const file = path.join(dataDir, 'pause.workflow.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        nodes: [
+          { id: 'start', type: 'trigger.manual', name: 'Start' },
+          { id: 'double', type: 'logic.transform', name: 'Double', config: { expression: '{ "lines": lines.($ * 2) }' } },
+          { id: 'total', type: 'logic.transform', name: 'Total', config: { expression: '$sum(lines)' } },
+        ],
+        edges: [
+          { from: 'start', to: 'double' },
+          { from: 'double', to: 'total' },
+        ],
+      }),
+    );
+    const imported = cli(['workflow', 'import', file, '--name', 'Double and total', '--publish']);
+    assert.equal(imported.status, 0, imported.stderr);
+    const id = imported.stdout.trim();
+    const ran = cli(['workflow', 'run', id, '--input', '{"lines":[1,2,3]}']);
+    assert.equal(ran.status, 0, ran.stderr);
+    assert.equal(JSON.parse(ran.stdout).output, 12);
+    const json = JSON.parse(cli(['workflow', 'stats', id, '--days', '7', '--json']).stdout);
+    assert.equal(json.days, 7);
+    assert.equal(json.runs, 1);
+    assert.deepEqual(
+      json.steps.map((x: { nodeId: string }) => x.nodeId),
+      ['start', 'double', 'total'],
+    );
+    const table = cli(['workflow', 'stats', id]);
+    assert.equal(table.status, 0, table.stderr);
+    assert.match(table.stdout, /last 90 days: 1 runs/);
+    assert.match(table.stdout, /Double\s+logic\.transform\s+1\s+0\s+0/);
+    assert.match(table.stdout, /working/);
+    const bad = cli(['workflow', 'stats', id, '--days', '0']);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /--days/);
   });
 
   it('refuses to load the demo into a database that has people', () => {
