@@ -189,6 +189,45 @@ workflow
     ),
   );
 
+workflow
+  .command('stats')
+  .description('Runs, success rate, working and waiting time (machines, people) and per-step figures of a workflow')
+  .argument('<id>', 'workflow id')
+  .option('--days <n>', 'the period, days (1–365)', '90')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/workflow.ts'),
+      (m) => m.workflowStatsCommand,
+    ),
+  );
+
+const credential = program.command('credential').description('Inspect connector credentials and set their rate limits');
+credential
+  .command('list')
+  .description('List credentials with type and rate limit (field values are never printed)')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/credential.ts'),
+      (m) => m.credentialListCommand,
+    ),
+  );
+credential
+  .command('limit')
+  .description("Set or remove a credential's rate limit (shared by every step and worker using it)")
+  .argument('<credential>', 'credential id or exact name')
+  .option('--requests <n>', 'calls allowed in any window')
+  .addOption(new Option('--per <period>', 'the window').choices(['second', 'minute', 'hour']))
+  .option('--max-concurrent <n>', 'calls in flight at once (optional)')
+  .option('--none', 'remove the limit')
+  .action(
+    run(
+      () => import('./commands/credential.ts'),
+      (m) => m.credentialLimitCommand,
+    ),
+  );
+
 const runs = program.command('runs').description('Inspect and operate runs');
 runs
   .command('list')

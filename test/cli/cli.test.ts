@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -111,6 +111,79 @@ describe('symbiont CLI', { timeout: 120_000 }, () => {
     });
     assert.equal(res.status, 1);
     assert.match(res.stderr, /pg_dump/);
+  });
+
+  it('sets, shows and removes a credential’s rate limit', async () => {
+    const { createServices, openMigratedDatabase } = await import('../../src/app.ts');
+    const { loadConfig } = await import('../../src/platform/config/config.ts');
+    const { cliActor } = await import('../../src/platform/permissions/actor.ts');
+    const config = loadConfig(env);
+    const handle = await openMigratedDatabase(config);
+    const services = createServices(handle, undefined, { secretKey: config.secretKey, dataDir });
+    await services.credentials.create(cliActor('test'), {
+      name: 'Shop API',
+      type: 'http_auth',
+      fields: { scheme: 'bearer', token: 'tok-9f3' },
+    });
+    await services.sandbox.close();
+    await handle.close();
+
+    const set = cli(['credential', 'limit', 'Shop API', '--requests', '5', '--per', 'minute', '--max-concurrent', '2']);
+    assert.equal(set.status, 0, set.stderr);
+    assert.match(set.stdout, /Shop API: rate limit 5\/minute, 2 at once/);
+    const listed = JSON.parse(cli(['credential', 'list', '--json']).stdout) as { name: string; rateLimit: unknown }[];
+    assert.deepEqual(listed, [{ ...listed[0], name: 'Shop API', rateLimit: { requests: 5, per: 'minute', maxConcurrent: 2 } }]);
+    assert.ok(!JSON.stringify(listed).includes('tok-9f3'), 'no field value is printed');
+    const table = cli(['credential', 'list']);
+    assert.match(table.stdout, /Shop API\s+http_auth\s+5\/minute, 2 at once/);
+    const bad = cli(['credential', 'limit', 'Shop API', '--requests', '0', '--per', 'minute']);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /VALIDATION_FAILED/);
+    const removed = cli(['credential', 'limit', 'Shop API', '--none']);
+    assert.match(removed.stdout, /Shop API: no rate limit/);
+    const missing = cli(['credential', 'limit', 'Nope', '--none']);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /NOT_FOUND/);
+  });
+
+  it('runs a workflow and shows its statistics', () => {
+    const file = path.join(dataDir, 'pause.workflow.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        schemaVersion: 1,
+        nodes: [
+          { id: 'start', type: 'trigger.manual', name: 'Start' },
+          { id: 'double', type: 'logic.transform', name: 'Double', config: { expression: '{ "lines": lines.($ * 2) }' } },
+          { id: 'total', type: 'logic.transform', name: 'Total', config: { expression: '$sum(lines)' } },
+        ],
+        edges: [
+          { from: 'start', to: 'double' },
+          { from: 'double', to: 'total' },
+        ],
+      }),
+    );
+    const imported = cli(['workflow', 'import', file, '--name', 'Double and total', '--publish']);
+    assert.equal(imported.status, 0, imported.stderr);
+    const id = imported.stdout.trim();
+    const ran = cli(['workflow', 'run', id, '--input', '{"lines":[1,2,3]}']);
+    assert.equal(ran.status, 0, ran.stderr);
+    assert.equal(JSON.parse(ran.stdout).output, 12);
+    const json = JSON.parse(cli(['workflow', 'stats', id, '--days', '7', '--json']).stdout);
+    assert.equal(json.days, 7);
+    assert.equal(json.runs, 1);
+    assert.deepEqual(
+      json.steps.map((x: { nodeId: string }) => x.nodeId),
+      ['start', 'double', 'total'],
+    );
+    const table = cli(['workflow', 'stats', id]);
+    assert.equal(table.status, 0, table.stderr);
+    assert.match(table.stdout, /last 90 days: 1 runs/);
+    assert.match(table.stdout, /Double\s+logic\.transform\s+1\s+0\s+0/);
+    assert.match(table.stdout, /working/);
+    const bad = cli(['workflow', 'stats', id, '--days', '0']);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /--days/);
   });
 
   it('refuses to load the demo into a database that has people', () => {

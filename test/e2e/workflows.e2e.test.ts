@@ -221,6 +221,9 @@ describe('building, publishing and inspecting a workflow in Chromium', {
     await page.getByRole('link', { name: 'Shop orders' }).click();
     await page.getByRole('tab', { name: 'Statistics' }).click();
     await page.getByTestId('step-stats').getByText('transform').waitFor();
+    await page.getByTestId('time-breakdown').getByText('Waiting for people').waitFor();
+    await page.getByText('7 days', { exact: true }).click();
+    await page.getByText('Runs started in the last 7 days.').waitFor();
     await shot(page, 'workflow-stats');
     // A draft change after publishing shows up in the diff against version 1.
     await page.getByRole('tab', { name: 'Editor' }).click();

@@ -123,3 +123,58 @@ export async function workflowRunCommand(id: string, options: { input?: string; 
     }
   });
 }
+
+const duration = (ms: number | null) => {
+  if (ms === null) return '-';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  if (ms < 3_600_000) return `${(ms / 60_000).toFixed(1)} min`;
+  return `${(ms / 3_600_000).toFixed(1)} h`;
+};
+
+/** `symbiont workflow stats <id> [--days N] [--json]`: runs, success rate, where the time went, per step. */
+export async function workflowStatsCommand(id: string, options: { days?: string; json?: boolean }): Promise<void> {
+  const days = options.days === undefined ? 90 : Number(options.days);
+  if (!Number.isInteger(days) || days < 1 || days > 365) {
+    throw new AppError('VALIDATION_FAILED', { status: 400, userMessage: '--days must be a whole number from 1 to 365.' });
+  }
+  await withServices(async (services) => {
+    const s = await services.runs.stats(cliActor(), id, days);
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(s, null, 2)}\n`);
+      return;
+    }
+    const rate = s.successRate === null ? '-' : `${Math.round(s.successRate * 1000) / 10} %`;
+    process.stdout.write(
+      `last ${s.days} days: ${s.runs} runs, ${s.succeeded} succeeded, ${s.failed} failed, success rate ${rate}\n` +
+        `duration per run: median ${duration(s.durationP50Ms)}, 95th percentile ${duration(s.durationP95Ms)}\n\n`,
+    );
+    const t = s.time;
+    printTable(
+      [
+        ['working', t.working],
+        ['waiting', t.waiting],
+        ['  machines', t.machineWait],
+        ['  people', t.humanWait],
+      ].map(([label, f]) => {
+        const figure = f as typeof t.working;
+        return { time: label as string, total: duration(figure.totalMs), median: duration(figure.p50Ms), p95: duration(figure.p95Ms) };
+      }),
+      ['time', 'total', 'median', 'p95'],
+    );
+    process.stdout.write('\n');
+    printTable(
+      s.steps.map((step) => ({
+        step: step.name,
+        type: step.type ?? '',
+        runs: String(step.executions),
+        failures: String(step.failures),
+        retries: String(step.retries),
+        median: duration(step.durationP50Ms),
+        p95: duration(step.durationP95Ms),
+      })),
+      ['step', 'type', 'runs', 'failures', 'retries', 'median', 'p95'],
+    );
+    if (s.truncated) process.stderr.write('note: only the newest 50,000 runs of the period were counted\n');
+  });
+}

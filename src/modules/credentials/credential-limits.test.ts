@@ -108,12 +108,16 @@ describeEachDialect('credential rate limits', (getDb, dialect) => {
 
   it('frees a slot whose holder never came back once its hold ran out', async () => {
     const id = await create('One a minute', { requests: 1, per: 'minute' });
-    assert.ok((await limiter.acquire(id)).granted);
+    const crashed = (await limiter.acquire(id)) as LimitGrant;
+    assert.ok(crashed.granted);
     t.clock.advance(HOLD_MS - 1);
     assert.equal((await limiter.acquire(id)).granted, false);
     t.clock.advance(1);
     const taken = await limiter.acquire(id);
     assert.ok(taken.granted, 'the crashed call’s hold ran out');
+    // The first holder coming back late frees nothing: the slot is no longer its own.
+    await crashed.release();
+    assert.equal((await slotRows(id))[0]?.holder !== null, true);
     await (taken as LimitGrant).release();
   });
 

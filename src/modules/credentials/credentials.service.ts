@@ -13,7 +13,7 @@ import { limitOfRow, loadLimits, saveLimit } from './credential-limits.service.t
 import type { CredentialsDeps } from './credentials.deps.ts';
 import { auditView, changedFields, type FieldValues, maskFields, mergeFields, rateLimitChanged } from './credentials.domain.ts';
 import { type CredentialRow, createCredentialsRepository } from './credentials.repository.ts';
-import type { CredentialView, TestResult } from './credentials.schemas.ts';
+import { type CredentialView, rateLimitSchema, type TestResult } from './credentials.schemas.ts';
 import type { RateLimit } from './rate-limit.domain.ts';
 
 const nameCursor = z.object({ name: z.string(), id: z.string() });
@@ -57,6 +57,19 @@ function validFields(type: CredentialType, values: FieldValues): FieldValues {
     });
   }
   return parsed.data as FieldValues;
+}
+
+/** The rate limit checked here too (the CLI and other callers skip the routes' schemas); null stays null. */
+function validRateLimit(value: RateLimit | null | undefined): RateLimit | null | undefined {
+  if (value === undefined || value === null) return value;
+  const parsed = rateLimitSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => ({ in: 'body', path: ['rateLimit', ...i.path.map(String)].join('.'), message: i.message }));
+  throw new AppError('VALIDATION_FAILED', {
+    status: 400,
+    userMessage: `The rate limit is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    details: { issues },
+  });
 }
 
 /**
@@ -149,6 +162,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
       authorize(actor, 'credentials.manage');
       const type = typeOf(input.type);
       const values = validFields(type, input.fields);
+      const rateLimit = validRateLimit(input.rateLimit) ?? null;
       return guardName(input.name, () =>
         deps.db.transaction().execute(async (trx) => {
           const now = deps.clock.now().toISOString();
@@ -163,7 +177,6 @@ export function createCredentialsService(deps: CredentialsDeps) {
             updated_at: now,
           };
           await repo.insert(row, trx);
-          const rateLimit = input.rateLimit ?? null;
           await saveLimit(trx, dialect, id, rateLimit, now);
           await deps.audit.record(trx, actor, {
             action: 'credential.create',
@@ -204,6 +217,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
       patch: { name?: string | undefined; fields?: FieldValues | undefined; rateLimit?: RateLimit | null | undefined },
     ): Promise<CredentialView> {
       authorize(actor, 'credentials.manage');
+      const rateLimit = validRateLimit(patch.rateLimit);
       return guardName(patch.name ?? '', () =>
         deps.db.transaction().execute(async (trx) => {
           const row = await load(id, trx);
@@ -218,7 +232,7 @@ export function createCredentialsService(deps: CredentialsDeps) {
           };
           await repo.update(id, { name: next.name, data_sealed: next.data_sealed, updated_at: next.updated_at }, trx);
           const limitBefore = limitOfRow(await limits.find(id, trx));
-          const limitAfter = patch.rateLimit === undefined ? limitBefore : patch.rateLimit;
+          const limitAfter = rateLimit === undefined ? limitBefore : rateLimit;
           if (rateLimitChanged(limitBefore, limitAfter)) await saveLimit(trx, dialect, id, limitAfter, next.updated_at);
           await deps.audit.record(trx, actor, {
             action: 'credential.update',

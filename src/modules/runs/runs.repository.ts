@@ -29,31 +29,50 @@ export function createRunsRepository(db: Db) {
 
     blob: async (id: string) => (await db.selectFrom('run_blobs').select('data').where('id', '=', id).executeTakeFirst())?.data ?? null,
 
-    /** Facts of a workflow's runs since `since` (for statistics). */
-    facts: (workflowId: string, since: string) =>
+    /** Facts of a workflow's runs since `since` (for statistics), newest first. */
+    facts: (workflowId: string, since: string, limit: number) =>
       db
         .selectFrom('runs')
-        .select(['status', 'created_at', 'started_at', 'finished_at'])
+        .select(['id', 'version_id', 'status', 'created_at', 'started_at', 'finished_at', 'active_ms'])
         .where('workflow_id', '=', workflowId)
         .where('created_at', '>=', since)
         .orderBy('id', 'desc')
-        .limit(50_000)
+        .limit(limit)
         .execute(),
 
-    stepFacts: (workflowId: string, since: string) =>
+    /** Timing facts of the steps of a workflow's runs since `since` (skipped steps left out). */
+    stepFacts: (workflowId: string, since: string, limit: number) =>
       db
         .selectFrom('run_steps')
         .innerJoin('runs', 'runs.id', 'run_steps.run_id')
-        .select((eb) => [
+        .select([
+          'run_steps.run_id',
           'run_steps.node_id',
-          eb.fn.countAll<number>().as('n'),
-          eb.fn.sum<number>(eb.case().when('run_steps.status', '=', 'failed').then(1).else(0).end()).as('failures'),
-          eb.fn.avg<number>('run_steps.active_ms').as('avg_ms'),
+          'run_steps.status',
+          'run_steps.attempt',
+          'run_steps.started_at',
+          'run_steps.finished_at',
+          'run_steps.active_ms',
         ])
         .where('runs.workflow_id', '=', workflowId)
         .where('runs.created_at', '>=', since)
         .where('run_steps.status', '!=', 'skipped')
-        .groupBy('run_steps.node_id')
+        .orderBy('run_steps.run_id', 'desc')
+        .limit(limit)
         .execute(),
+
+    /** The definitions of some versions (statistics name steps and find their types). */
+    definitions: async (versionIds: readonly string[]) =>
+      versionIds.length === 0
+        ? []
+        : db
+            .selectFrom('workflow_versions')
+            .select(['id', 'version', 'definition_json'])
+            .where('id', 'in', [...versionIds])
+            .orderBy('version', 'desc')
+            .execute(),
+
+    workflowExists: async (id: string) =>
+      (await db.selectFrom('workflows').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
   };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { pageSchema } from '../../platform/http/pagination.ts';
 import { noContent, responses } from '../../platform/http/responses.ts';
-import { listRunsQuery, rerunBody, runDetailSchema, runIdParam, runSummarySchema, statsSchema } from './runs.schemas.ts';
+import { listRunsQuery, rerunBody, runDetailSchema, runIdParam, runSummarySchema, statsQuery, statsSchema } from './runs.schemas.ts';
 import type { RunsService } from './runs.service.ts';
 
 export async function runsRoutes(app: FastifyInstance, deps: { runs: RunsService }): Promise<void> {
@@ -72,11 +72,12 @@ export async function runsRoutes(app: FastifyInstance, deps: { runs: RunsService
     {
       schema: {
         tags,
-        summary: 'Run statistics of a workflow (90 days): success rate, durations, per step',
-        params: runIdParam,
+        summary: 'Run statistics of a workflow: success rate, durations, working and waiting time (machines, people), per step',
+        params: z.object({ id: z.string().min(1).max(64).describe('Workflow id') }),
+        querystring: statsQuery,
         response: responses({ 200: statsSchema }),
       },
     },
-    async (request) => deps.runs.stats(actorOf(request), request.params.id),
+    async (request) => deps.runs.stats(actorOf(request), request.params.id, request.query.days),
   );
 }

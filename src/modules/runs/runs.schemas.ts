@@ -56,7 +56,22 @@ export const rerunBody = z.object({
   input: z.unknown().optional().describe('Edited input for that step (its recorded input when omitted)'),
 });
 
+export const statsQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(90).describe('The period: runs created in the last this many days'),
+});
+
+const timeFigure = z
+  .object({
+    totalMs: z.number().describe('Summed over the runs'),
+    p50Ms: z.number().nullable().describe('Median per run (nearest rank)'),
+    p95Ms: z.number().nullable().describe('95th percentile per run (nearest rank)'),
+  })
+  .describe('One kind of time over the ended runs');
+
 export const statsSchema = z.object({
+  days: z.number().describe('The period, days'),
+  since: z.string().describe('Start of the period, ISO 8601'),
+  truncated: z.boolean().describe('More runs or steps than the statistics read (50,000 runs, 250,000 steps; the newest count)'),
   runs: z.number(),
   succeeded: z.number(),
   failed: z.number(),
@@ -64,5 +79,28 @@ export const statsSchema = z.object({
   durationP50Ms: z.number().nullable(),
   durationP95Ms: z.number().nullable(),
   byDay: z.array(z.object({ day: z.string(), runs: z.number(), failed: z.number() })),
-  steps: z.array(z.object({ nodeId: z.string(), runs: z.number(), failures: z.number(), avgMs: z.number() })),
+  time: z
+    .object({
+      runs: z.number().describe('Ended (succeeded or failed) runs the times are taken from'),
+      working: timeFigure.describe('Time steps spent working (capped at the duration)'),
+      waiting: timeFigure.describe('Duration minus working time'),
+      machineWait: timeFigure.describe('Waiting for delays, retry back-offs, rate limits, sub-workflows and the engine'),
+      humanWait: timeFigure.describe('Waiting in steps of the human category (approvals, forms, tasks)'),
+    })
+    .describe('Where the time of ended runs went (docs/workflows.md#runs-as-data)'),
+  steps: z.array(
+    z.object({
+      nodeId: z.string(),
+      name: z.string().describe('Step name in the newest version that has it'),
+      type: z.string().nullable().describe('Step type'),
+      category: z.string().nullable().describe('trigger, logic, code, human or connector'),
+      executions: z.number().describe('Step executions (once per loop item)'),
+      failures: z.number(),
+      retries: z.number().describe('Attempts after the first, summed'),
+      durationP50Ms: z.number().nullable().describe('Median start-to-finish time of an execution'),
+      durationP95Ms: z.number().nullable(),
+      avgWorkMs: z.number().nullable().describe('Mean working time of an execution'),
+      waitingMs: z.number().describe('Time executions spent not working, summed'),
+    }),
+  ),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { workflowDefinition } from '../../engine/definition/workflow-definition.schemas.ts';
 import type { Engine } from '../../engine/runtime/engine.ts';
+import type { StepRegistry } from '../../engine/steps/step-type.ts';
 import type { AuditLog } from '../../platform/audit-log/audit-log.service.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -8,14 +9,18 @@ import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
-import { summariseRuns } from './run-stats.domain.ts';
+import { runTimes, type StepTimeFact, summariseRuns, summariseSteps, summariseTimes } from './run-stats.domain.ts';
 import { createRunsRepository } from './runs.repository.ts';
 
 type RunRowWithNames = NonNullable<Awaited<ReturnType<ReturnType<typeof createRunsRepository>['find']>>>;
 
 const idCursor = z.object({ id: z.string() });
 
-export function createRunsService(deps: { db: Db; clock: Clock; audit: AuditLog; engine: Engine }) {
+/** Statistics read at most this many runs and step rows of a period (the newest). */
+const STATS_MAX_RUNS = 50_000;
+const STATS_MAX_STEPS = 250_000;
+
+export function createRunsService(deps: { db: Db; clock: Clock; audit: AuditLog; engine: Engine; registry: StepRegistry }) {
   const repo = createRunsRepository(deps.db);
 
   const durationMs = (r: { started_at: string | null; finished_at: string | null }) =>
@@ -118,19 +123,70 @@ export function createRunsService(deps: { db: Db; clock: Clock; audit: AuditLog;
       return { runId };
     },
 
+    /**
+     * A workflow's runs of the last `days` days as data: counts, success rate, durations, where
+     * the time went (working, waiting for machines, waiting for people) and per-step figures
+     * (run-stats.domain.ts has the formulas).
+     */
     async stats(actor: Actor, workflowId: string, days = 90) {
       authorize(actor, 'workflows.read');
+      if (!(await repo.workflowExists(workflowId))) throw notFound('Workflow', workflowId);
       const since = new Date(deps.clock.now().getTime() - days * 86_400_000).toISOString();
-      const facts = await repo.facts(workflowId, since);
-      const steps = await repo.stepFacts(workflowId, since);
+      const facts = await repo.facts(workflowId, since, STATS_MAX_RUNS);
+      const stepRows = await repo.stepFacts(workflowId, since, STATS_MAX_STEPS);
+      // Each node's name and kind, from the newest version that has it.
+      const nodes = new Map<string, { name: string; type: string; category: string }>();
+      const versionNodes = new Map<string, Map<string, string>>();
+      for (const v of await repo.definitions([...new Set(facts.map((f) => f.version_id))])) {
+        const types = new Map<string, string>();
+        for (const n of workflowDefinition.parse(JSON.parse(v.definition_json)).nodes) {
+          types.set(n.id, n.type);
+          if (!nodes.has(n.id)) nodes.set(n.id, { name: n.name, type: n.type, category: deps.registry.get(n.type)?.category ?? 'unknown' });
+        }
+        versionNodes.set(v.id, types);
+      }
+      const position = new Map([...nodes.keys()].map((id, i) => [id, i]));
+      const order = (nodeId: string) => position.get(nodeId) ?? Number.MAX_SAFE_INTEGER;
+      const versionOf = new Map(facts.map((f) => [f.id, f.version_id]));
+      const isHuman = (runId: string, nodeId: string) => {
+        const type = versionNodes.get(versionOf.get(runId) ?? '')?.get(nodeId);
+        return type !== undefined && deps.registry.get(type)?.category === 'human';
+      };
+      const stepsByRun = new Map<string, StepTimeFact[]>();
+      const stepFacts: StepTimeFact[] = stepRows.map((r) => {
+        const fact: StepTimeFact = {
+          nodeId: r.node_id,
+          status: r.status,
+          attempt: Number(r.attempt),
+          startedAt: r.started_at,
+          finishedAt: r.finished_at,
+          activeMs: Number(r.active_ms),
+          human: isHuman(r.run_id, r.node_id),
+        };
+        const list = stepsByRun.get(r.run_id) ?? [];
+        list.push(fact);
+        stepsByRun.set(r.run_id, list);
+        return fact;
+      });
+      const times = facts
+        .filter((f) => f.status === 'succeeded' || f.status === 'failed')
+        .map((f) =>
+          runTimes({ startedAt: f.started_at, finishedAt: f.finished_at, activeMs: Number(f.active_ms) }, stepsByRun.get(f.id) ?? []),
+        )
+        .filter((t) => t !== null);
       return {
+        days,
+        since,
+        truncated: facts.length >= STATS_MAX_RUNS || stepRows.length >= STATS_MAX_STEPS,
         ...summariseRuns(facts.map((f) => ({ status: f.status, createdAt: f.created_at, durationMs: durationMs(f) }))),
-        steps: steps.map((s) => ({
-          nodeId: s.node_id,
-          runs: Number(s.n),
-          failures: Number(s.failures ?? 0),
-          avgMs: Math.round(Number(s.avg_ms ?? 0)),
-        })),
+        time: summariseTimes(times),
+        // In the order of the definition (the newest version's first), steps of older versions after.
+        steps: summariseSteps(stepFacts)
+          .map((s) => {
+            const node = nodes.get(s.nodeId);
+            return { ...s, name: node?.name ?? s.nodeId, type: node?.type ?? null, category: node?.category ?? null };
+          })
+          .sort((a, b) => order(a.nodeId) - order(b.nodeId)),
       };
     },
   };

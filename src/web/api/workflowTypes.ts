@@ -113,7 +113,30 @@ export interface WorkflowDiff {
   settings: FieldChange[];
 }
 
+export interface TimeFigure {
+  totalMs: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+}
+
+export interface StepStats {
+  nodeId: string;
+  name: string;
+  type: string | null;
+  category: StepCategory | 'unknown' | null;
+  executions: number;
+  failures: number;
+  retries: number;
+  durationP50Ms: number | null;
+  durationP95Ms: number | null;
+  avgWorkMs: number | null;
+  waitingMs: number;
+}
+
 export interface WorkflowStats {
+  days: number;
+  since: string;
+  truncated: boolean;
   runs: number;
   succeeded: number;
   failed: number;
@@ -121,7 +144,8 @@ export interface WorkflowStats {
   durationP50Ms: number | null;
   durationP95Ms: number | null;
   byDay: { day: string; runs: number; failed: number }[];
-  steps: { nodeId: string; runs: number; failures: number; avgMs: number | null }[];
+  time: { runs: number; working: TimeFigure; waiting: TimeFigure; machineWait: TimeFigure; humanWait: TimeFigure };
+  steps: StepStats[];
 }
 
 export interface RunError {

@@ -1,10 +1,20 @@
-import { Card, SimpleGrid, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Alert, Card, Group, SegmentedControl, SimpleGrid, Text, Title } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { get } from '../api/client.ts';
 import type { WorkflowStats } from '../api/workflowTypes.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatDuration } from '../common/formatDuration.ts';
+import { StepStatsTable } from './StepStatsTable.tsx';
+import { TimeBreakdown } from './TimeBreakdown.tsx';
+
+const PERIODS = [
+  { value: '7', label: '7 days' },
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '365', label: 'A year' },
+];
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -19,11 +29,13 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-/** Runs of the last 90 days: success rate, durations, runs and failures per day, and per step. */
+/** A workflow's runs of a period: success rate, durations, where the time went, runs per day, and per step. */
 export function WorkflowStatsPanel({ workflowId }: { workflowId: string }) {
+  const [days, setDays] = useState('90');
   const stats = useQuery({
-    queryKey: ['workflow-stats', workflowId],
-    queryFn: () => get<WorkflowStats>(`/api/v1/workflows/${workflowId}/stats`),
+    queryKey: ['workflow-stats', workflowId, days],
+    queryFn: () => get<WorkflowStats>(`/api/v1/workflows/${workflowId}/stats`, { days }),
+    placeholderData: keepPreviousData,
   });
   const s = stats.data;
   if (stats.error) return <ErrorAlert error={stats.error} />;
@@ -31,19 +43,31 @@ export function WorkflowStatsPanel({ workflowId }: { workflowId: string }) {
   const byDay = s.byDay.map((d) => ({ day: d.day.slice(5, 10), succeeded: Math.max(d.runs - d.failed, 0), failed: d.failed }));
   return (
     <>
+      <Group justify="space-between" mb="md" wrap="wrap">
+        <Text size="sm" c="dimmed">
+          Runs started in the last {s.days} days.
+        </Text>
+        <SegmentedControl aria-label="Period" data={PERIODS} value={days} onChange={setDays} size="xs" />
+      </Group>
+      {s.truncated && (
+        <Alert color="yellow" mb="md">
+          This period has more runs than the statistics read; the newest 50,000 are counted.
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, sm: 4 }} mb="md">
         <Figure label="Runs" value={String(s.runs)} />
         <Figure label="Success rate" value={s.successRate === null ? '—' : `${Math.round(s.successRate * 1000) / 10} %`} />
         <Figure label="Median duration" value={formatDuration(s.durationP50Ms)} />
         <Figure label="95th percentile" value={formatDuration(s.durationP95Ms)} />
       </SimpleGrid>
+      <TimeBreakdown time={s.time} />
       <Card withBorder mb="md">
         <Title order={2} size="h5" mb="sm">
           Runs per day
         </Title>
         {byDay.length === 0 ? (
           <Text c="dimmed" size="sm">
-            No runs yet.
+            No runs in this period.
           </Text>
         ) : (
           <div
@@ -65,35 +89,7 @@ export function WorkflowStatsPanel({ workflowId }: { workflowId: string }) {
           </div>
         )}
       </Card>
-      <Card withBorder>
-        <Title order={2} size="h5" mb="sm">
-          Steps
-        </Title>
-        <Table.ScrollContainer minWidth={420}>
-          <Table data-testid="step-stats">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Step</Table.Th>
-                <Table.Th ta="right">Runs</Table.Th>
-                <Table.Th ta="right">Failures</Table.Th>
-                <Table.Th ta="right">Average time</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {s.steps.map((step) => (
-                <Table.Tr key={step.nodeId}>
-                  <Table.Td>{step.nodeId}</Table.Td>
-                  <Table.Td ta="right">{step.runs}</Table.Td>
-                  <Table.Td ta="right" c={step.failures > 0 ? 'red.8' : undefined}>
-                    {step.failures}
-                  </Table.Td>
-                  <Table.Td ta="right">{formatDuration(step.avgMs)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Card>
+      <StepStatsTable steps={s.steps} />
     </>
   );
 }
