@@ -122,7 +122,8 @@ program
 
 program
   .command('demo')
-  .description('Load the demo company (Crumb & Co. bakery: 3 teams, 12 people) into a fresh database')
+  .description('Load the demo company (Crumb & Co. bakery: 3 teams, 12 people, its workflows and two weeks of runs) into a fresh database')
+  .option('--days <n>', 'days of history to replay through the engine (0–60)', '14')
   .action(
     run(
       () => import('./commands/demo.ts'),

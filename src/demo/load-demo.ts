@@ -1,21 +1,54 @@
-import type { Services } from '../app.ts';
+import { createApp, type Services } from '../app.ts';
+import type { Config } from '../platform/config/config.ts';
+import type { DatabaseHandle } from '../platform/db/database.ts';
 import { AppError } from '../platform/errors.ts';
+import { createLogger } from '../platform/logger.ts';
 import { cliActor } from '../platform/permissions/actor.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-company.ts';
+import { type DemoEvent, planDemoHistory } from './demo-history.domain.ts';
+import {
+  cateringWorkflow,
+  type DemoWorkflow,
+  dailySalesWorkflow,
+  productionListWorkflow,
+  shopOrdersWorkflow,
+  supplierInvoicesWorkflow,
+} from './demo-workflows.ts';
+import { createReplayClock, replayHistory } from './replay-history.ts';
 
 export interface DemoSummary {
   teams: number;
   people: number;
   adminEmail: string;
   password: string;
+  workflows: { live: number; drafts: number };
+  runs: Record<string, number>;
+  days: number;
 }
+
+export interface DemoOptions {
+  handle: DatabaseHandle;
+  config: Pick<Config, 'secretKey' | 'dataDir' | 'publicUrl' | 'httpAllow'>;
+  /** Days of history to replay (default 14). */
+  days?: number;
+  /** Called once with the number of progress steps, then once per step. */
+  onStart?: (steps: number) => void;
+  onProgress?: (step: string) => void;
+}
+
+/** How many progress steps loadDemo reports for `events` events. */
+const WORKFLOW_STEPS = 6;
 
 /**
  * Loads the demo company into a fresh database through the services (so every row has its
- * audit entry). Refuses when people already exist, to never mix demo and real data.
+ * audit entry): teams and people, the bakery's workflows, and the last `days` days of their
+ * work replayed through the engine — real runs, on a clock set back to each day. Refuses when
+ * people already exist, to never mix demo and real data.
  */
-export async function loadDemo(services: Services, onProgress: (step: string) => void = () => {}): Promise<DemoSummary> {
+export async function loadDemo(services: Services, options: DemoOptions): Promise<DemoSummary> {
   const actor = cliActor('demo loader');
+  const days = options.days ?? 14;
+  const progress = options.onProgress ?? (() => {});
   const counts = await services.users.counts();
   if (counts.users > 0 || counts.teams > 0) {
     throw new AppError('CONFLICT', {
@@ -23,11 +56,15 @@ export async function loadDemo(services: Services, onProgress: (step: string) =>
       userMessage: 'The database already has people or teams; the demo loads only into a fresh database (use another SYMBIONT_DATA_DIR).',
     });
   }
+  const started = Date.now();
+  const events = planDemoHistory({ now: started, days });
+  options.onStart?.(DEMO_TEAMS.length + DEMO_PEOPLE.length + WORKFLOW_STEPS + events.length);
+
   const teamIds = new Map<string, string>();
   for (const team of DEMO_TEAMS) {
     const created = await services.teams.create(actor, { name: team.name, description: team.description });
     teamIds.set(team.key, created.id);
-    onProgress(`team ${team.name}`);
+    progress(`team ${team.name}`);
   }
   for (const person of DEMO_PEOPLE) {
     const teamId = teamIds.get(person.team) as string;
@@ -43,8 +80,66 @@ export async function loadDemo(services: Services, onProgress: (step: string) =>
       ),
     });
     if (person.manager) await services.teams.setMember(actor, teamId, user.id, true);
-    onProgress(`person ${person.name}`);
+    progress(`person ${person.name}`);
+  }
+
+  // The workflows are set up on the morning of the first replayed day, on the replay clock.
+  const clock = createReplayClock();
+  const firstDay = events[0]?.at ?? started;
+  clock.set(firstDay - 3 * 3_600_000);
+  const app = await createApp(options.handle, {
+    config: { bodyLimit: 1024 * 1024, trustProxy: false, ...options.config },
+    logger: createLogger('silent'),
+    clock,
+    engine: false,
+    webDir: null,
+  });
+  let summary: DemoSummary['runs'] = {};
+  const live: DemoWorkflow[] = [];
+  try {
+    const demo = app.services;
+    const mailbox = await demo.credentials.create(actor, {
+      name: 'Office mailbox',
+      type: 'imap',
+      fields: { host: 'imap.crumb.example', port: 993, secure: true, user: 'office@crumb.example', password: 'change-me' },
+      rateLimit: { requests: 30, per: 'minute', maxConcurrent: 1 },
+    });
+    progress('credential Office mailbox');
+    const production = productionListWorkflow();
+    const ids = new Map<string, string>();
+    for (const wf of [shopOrdersWorkflow(), dailySalesWorkflow(), production, null, supplierInvoicesWorkflow(mailbox.id)]) {
+      const workflow = wf ?? cateringWorkflow(ids.get('production') as string);
+      const created = await demo.workflows.create(actor, {
+        name: workflow.name,
+        description: workflow.description,
+        definition: workflow.definition,
+      });
+      ids.set(workflow.key, created.id);
+      if (workflow.publish) {
+        await demo.workflows.publish(actor, created.id, 'First version');
+        live.push(workflow);
+      }
+      progress(`workflow ${workflow.name}`);
+    }
+    // The invoice book the draft appends to: made by testing its last step with no rows.
+    await demo.workflows.testStep(actor, ids.get('invoices') as string, 'save', []);
+
+    await app.services.engine.start();
+    await replayHistory(app, clock, events, (e: DemoEvent) => progress(e.kind === 'report' ? 'sales report' : `${e.kind} ${e.order.id}`));
+    const rows = await options.handle.db.selectFrom('runs').select('status').execute();
+    summary = {};
+    for (const r of rows) summary[r.status] = (summary[r.status] ?? 0) + 1;
+  } finally {
+    await app.server.close();
   }
   const admin = DEMO_PEOPLE.find((p) => p.roles.some((r) => r.role === 'admin'));
-  return { teams: DEMO_TEAMS.length, people: DEMO_PEOPLE.length, adminEmail: admin?.email ?? '', password: DEMO_PASSWORD };
+  return {
+    teams: DEMO_TEAMS.length,
+    people: DEMO_PEOPLE.length,
+    adminEmail: admin?.email ?? '',
+    password: DEMO_PASSWORD,
+    workflows: { live: live.length, drafts: 1 },
+    runs: summary,
+    days,
+  };
 }

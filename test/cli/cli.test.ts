@@ -13,7 +13,7 @@ import { testDialects } from '../../src/platform/db/testing/test-database.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'symbiont.js');
 
-describe('symbiont CLI', { timeout: 120_000 }, () => {
+describe('symbiont CLI', { timeout: 300_000 }, () => {
   let dataDir: string;
   let env: NodeJS.ProcessEnv;
 
@@ -195,15 +195,36 @@ describe('symbiont CLI', { timeout: 120_000 }, () => {
   it('loads the demo company into a fresh database', () => {
     const fresh = mkdtempSync(path.join(tmpdir(), 'symbiont-demo-'));
     try {
-      const res = spawnSync(process.execPath, [BIN, 'demo'], { env: { ...env, SYMBIONT_DATA_DIR: fresh }, encoding: 'utf8' });
+      const refused = spawnSync(process.execPath, [BIN, 'demo', '--days', '99'], {
+        env: { ...env, SYMBIONT_DATA_DIR: fresh },
+        encoding: 'utf8',
+      });
+      assert.equal(refused.status, 1);
+      assert.match(refused.stderr, /--days/);
+      const res = spawnSync(process.execPath, [BIN, 'demo', '--days', '3'], {
+        env: { ...env, SYMBIONT_DATA_DIR: fresh },
+        encoding: 'utf8',
+      });
       assert.equal(res.status, 0, res.stderr);
-      assert.match(res.stdout, /3 teams, 12 people/);
+      assert.match(res.stdout, /3 teams, 12 people, 4 live workflows and 1 draft, 3 days of runs \(\d+ succeeded/);
+      assert.match(res.stdout, /POST \/webhooks\/crumb-shop-orders/);
       const db = new Database(path.join(fresh, 'symbiont.db'), { readonly: true });
       const teams = db.prepare('select count(*) as n from teams').get() as { n: number };
       const audit = db.prepare("select count(*) as n from audit_events where action = 'user.create'").get() as { n: number };
+      const live = db.prepare("select count(*) as n from workflows where status = 'active' and published_version_id is not null").get() as {
+        n: number;
+      };
+      const runs = db.prepare('select status, count(*) as n from runs group by status').all() as { status: string; n: number }[];
       db.close();
       assert.equal(teams.n, 3);
       assert.equal(audit.n, 12, 'demo rows are audited like any other');
+      assert.equal(live.n, 4);
+      assert.ok(
+        runs.every((r) => r.status === 'succeeded' || r.status === 'waiting'),
+        JSON.stringify(runs),
+      );
+      assert.ok((runs.find((r) => r.status === 'succeeded')?.n ?? 0) >= 5);
+      assert.ok(existsSync(path.join(fresh, 'files', 'office', 'sales')), 'the sales reports are in the office folder');
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }

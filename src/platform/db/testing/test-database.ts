@@ -58,7 +58,18 @@ export async function createTestDatabase(dialect: Dialect, options: { migrate?: 
       await handle.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });
       await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      // pg-pool's end() resolves before its clients' sockets have closed; dropping WITH (FORCE)
+      // at once would terminate them and their 'error' would surface as an uncaught exception.
+      // Wait (briefly) for them to go, and force only as a last resort.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await cleanup.query(`DROP DATABASE IF EXISTS "${name}"${attempt >= 40 ? ' WITH (FORCE)' : ''}`);
+          break;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '55006' || attempt >= 40) throw error;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      }
       await cleanup.end();
     },
   };
