@@ -124,13 +124,13 @@ export async function tasksRoutes(app: FastifyInstance, deps: { tasks: TasksServ
   );
   r.post(
     '/api/v1/tasks/:id/approve',
-    { schema: { tags, summary: 'Approve (with a comment)', params: taskIdParam, body: commentBody, response: detail } },
-    async (request) => deps.tasks.approve(actorOf(request), request.params.id, request.body.comment),
+    { schema: { tags, summary: 'Approve (with an optional comment)', params: taskIdParam, body: commentBody.nullish(), response: detail } },
+    async (request) => deps.tasks.approve(actorOf(request), request.params.id, request.body?.comment ?? ''),
   );
   r.post(
     '/api/v1/tasks/:id/reject',
-    { schema: { tags, summary: 'Reject (with a comment)', params: taskIdParam, body: commentBody, response: detail } },
-    async (request) => deps.tasks.reject(actorOf(request), request.params.id, request.body.comment),
+    { schema: { tags, summary: 'Reject (with an optional comment)', params: taskIdParam, body: commentBody.nullish(), response: detail } },
+    async (request) => deps.tasks.reject(actorOf(request), request.params.id, request.body?.comment ?? ''),
   );
   r.post(
     '/api/v1/tasks/:id/complete',

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { createTestDatabase, testDialects } from '../../platform/db/testing/test-database.ts';
+import { cliActor } from '../../platform/permissions/actor.ts';
 import {
   createPeople,
   outputOf,
@@ -359,6 +360,37 @@ for (const { dialect, skip } of testDialects()) {
         await new Promise((r) => setTimeout(r, 10));
       }
       assert.equal((await post('alice', `/api/v1/tasks/${taskId}/approve`)).json().error.code, 'TASK_CANCELLED');
+    });
+
+    it('shows a team’s programme manager every task of the team’s workflows, and no others', async () => {
+      const wf = await publish(
+        p,
+        'Team invoices',
+        [approval({ assignees: [{ user: 'alice@bakery.example' }] }), paid, refused],
+        [{ from: 'start', to: 'approve' }, ...branches],
+      );
+      await handle.db.updateTable('workflows').set({ team_id: p.financeId }).where('id', '=', wf).execute();
+      const other = await publish(
+        p,
+        'Other invoices',
+        [approval({ assignees: [{ user: 'alice@bakery.example' }] }), paid, refused],
+        [{ from: 'start', to: 'approve' }, ...branches],
+      );
+      const mine = await parkedTask(p, await start(p, wf, { number: 'T-1' }));
+      const theirs = await parkedTask(p, await start(p, other, { number: 'T-2' }));
+      const patId = await p.app.createUser('pat@bakery.example');
+      await p.app.services.roles.assign(cliActor('test'), {
+        userId: patId,
+        role: 'programme_manager',
+        scopeType: 'team',
+        scopeId: p.financeId,
+      });
+      const pat = await p.app.login('pat@bakery.example');
+      const ids = (await pat.request({ method: 'GET', url: '/api/v1/tasks?view=all' })).json().items.map((t: { id: string }) => t.id);
+      assert.ok(ids.includes(mine));
+      assert.ok(!ids.includes(theirs));
+      assert.equal((await pat.request({ method: 'GET', url: `/api/v1/tasks/${mine}` })).statusCode, 200);
+      assert.equal((await pat.request({ method: 'GET', url: `/api/v1/tasks/${theirs}` })).json().error.code, 'FORBIDDEN');
     });
 
     it('fails the step with ASSIGNEE_UNKNOWN when nobody can decide', async () => {

@@ -6,7 +6,7 @@ import { type Kysely, sql } from 'kysely';
  *
  * The inbox reads `task_assignees` only: one row per (task, principal) where a principal is
  * `u:<user>`, `t:<team>`, `m:<team>` (its managers), `r:<role>` or `r:<role>@<team>`. The index
- * (principal, open, sort_at, task_id) answers "my open tasks, soonest due first" and the
+ * (principal, open, sort_at, task_id, kind) answers "my open tasks, soonest due first" and the
  * counts by range scans over the caller's few principals, however many tasks are open in all.
  * The scheduler reads `tasks.next_check_at` (the earliest SLA, expiry or retry moment).
  */
@@ -85,7 +85,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createIndex('task_assignees_inbox_idx')
     .on('task_assignees')
-    .columns(['principal', 'open', 'sort_at', 'task_id'])
+    // kind last: the counts per kind read the index alone.
+    .columns(['principal', 'open', 'sort_at', 'task_id', 'kind'])
     .execute();
 
   await db.schema
