@@ -8,7 +8,6 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { migrations, migrations } from '../../src/platform/db/migrations/index.ts';
 import { freePort } from '../../src/platform/db/testing/pg-cluster.ts';
-import { testDialects } from '../../src/platform/db/testing/test-database.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'symbiont.js');
