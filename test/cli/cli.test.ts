@@ -6,8 +6,9 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { migrations, migrations } from '../../src/platform/db/migrations/index.ts';
+import { migrations } from '../../src/platform/db/migrations/index.ts';
 import { freePort } from '../../src/platform/db/testing/pg-cluster.ts';
+import { testDialects } from '../../src/platform/db/testing/test-database.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const BIN = path.join(ROOT, 'bin', 'symbiont.js');
