@@ -68,7 +68,7 @@ export function RunStepsList({ steps, opened, onOpenedChange, onRerun, canRerun 
             <Text size="xs" c="dimmed" mt="sm">
               Step {step.nodeId} · attempt {step.attempt} · started {formatTime(step.startedAt)} · finished {formatTime(step.finishedAt)} ·
               working time {formatDuration(step.activeMs)}
-              {step.nextAt ? ` · next attempt ${formatTime(step.nextAt)}` : ''}
+              {step.nextAt ? ` · ${step.status === 'waiting' ? 'resumes' : 'next attempt'} ${formatTime(step.nextAt)}` : ''}
             </Text>
             {onRerun && canRerun(step) && (
               <Button mt="sm" size="xs" variant="default" leftSection={<IconRefresh size={14} />} onClick={() => onRerun(step)}>
