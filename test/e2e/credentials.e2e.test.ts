@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type App, createApp, openMigratedDatabase, ROOT_DIR } from '../../src/app.ts';
-import { createLogger } from '../../src/platform/logger.ts';
-import { chromiumUnavailableReason, launchChromium } from './browser.ts';
-import { ensureWebBuilt, WEB_DIR } from './web-build.ts';
+import { ROOT_DIR } from '../../src/app.ts';
+import { chromiumUnavailableReason } from './browser.ts';
+import { ADMIN, type E2eServer, signIn, startE2eServer } from './e2e-server.ts';
 
 // SYMBIONT_SCREENSHOTS=docs/images refreshes the documentation's screenshots.
 const SHOTS = process.env.SYMBIONT_SCREENSHOTS ? path.resolve(ROOT_DIR, process.env.SYMBIONT_SCREENSHOTS) : null;
@@ -24,40 +22,17 @@ describe('managing a credential and its rate limit in Chromium', {
   skip: chromiumUnavailableReason() ?? undefined,
   timeout: 120_000,
 }, () => {
-  let app: App;
+  let server: E2eServer;
   let base: string;
-  let dataDir: string;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
 
   before(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'symbiont-e2e-cred-'));
-    const handle = await openMigratedDatabase({ database: { dialect: 'sqlite', file: path.join(dataDir, 'symbiont.db') } });
-    app = await createApp(handle, {
-      config: { bodyLimit: 1024 * 1024, trustProxy: false, publicUrl: undefined, dataDir },
-      logger: createLogger('silent'),
-      webDir: WEB_DIR,
-    });
-    await app.server.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const setup = await fetch(`${base}/api/v1/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Amira Haddad', email: 'amira@crumb.example', password: 'a-long-admin-passphrase' }),
-    });
-    assert.equal(setup.status, 201, await setup.text());
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
+    server = await startE2eServer({ prefix: 'cred', setupAdmin: true });
+    ({ base, page } = server);
   });
 
   after(async () => {
-    await chromium?.close();
-    await app?.server.close();
-    await app?.handle.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.close();
   });
 
   async function stored(): Promise<{ name: string; rateLimit: unknown; fields: Record<string, unknown> }[]> {
@@ -65,11 +40,7 @@ describe('managing a credential and its rate limit in Chromium', {
   }
 
   it('creates an HTTP credential with a rate limit from the Credentials page', async () => {
-    await page.goto(`${base}/login`);
-    await page.getByLabel(/^Email/).fill('amira@crumb.example');
-    await page.getByLabel(/^Password/).fill('a-long-admin-passphrase');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signIn(page, base, ADMIN.email, ADMIN.password);
     await page.getByRole('link', { name: 'Credentials' }).first().click();
     await page.getByText('No credentials yet.').waitFor();
     await page.getByRole('button', { name: 'New credential' }).click();

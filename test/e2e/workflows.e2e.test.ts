@@ -1,25 +1,14 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { type App, createApp, openMigratedDatabase, ROOT_DIR } from '../../src/app.ts';
-import { createLogger } from '../../src/platform/logger.ts';
-import { chromiumUnavailableReason, launchChromium } from './browser.ts';
+import { type App, ROOT_DIR } from '../../src/app.ts';
+import { chromiumUnavailableReason } from './browser.ts';
+import { ADMIN, type E2eServer, signIn, startE2eServer } from './e2e-server.ts';
 
-const WEB_DIR = path.join(ROOT_DIR, 'dist', 'web');
 // SYMBIONT_SCREENSHOTS=docs/images refreshes the documentation's screenshots.
 const SHOTS = process.env.SYMBIONT_SCREENSHOTS ? path.resolve(ROOT_DIR, process.env.SYMBIONT_SCREENSHOTS) : null;
-
-function ensureWebBuilt(): void {
-  if (existsSync(path.join(WEB_DIR, 'index.html'))) return;
-  execFileSync(process.execPath, [path.join(ROOT_DIR, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: ROOT_DIR,
-    stdio: 'inherit',
-  });
-}
 
 async function shot(page: Page, name: string, options: { top?: boolean } = {}): Promise<void> {
   if (!SHOTS) return;
@@ -45,48 +34,22 @@ describe('building, publishing and inspecting a workflow in Chromium', {
   skip: chromiumUnavailableReason() ?? undefined,
   timeout: 240_000,
 }, () => {
+  let server: E2eServer;
   let app: App;
   let base: string;
-  let dataDir: string;
-  let chromium: Awaited<ReturnType<typeof launchChromium>>;
   let page: Page;
 
   before(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(path.join(tmpdir(), 'symbiont-e2e-wf-'));
-    const handle = await openMigratedDatabase({ database: { dialect: 'sqlite', file: path.join(dataDir, 'symbiont.db') } });
-    app = await createApp(handle, {
-      config: { bodyLimit: 1024 * 1024, trustProxy: false, publicUrl: undefined, dataDir },
-      logger: createLogger('silent'),
-      webDir: WEB_DIR,
-    });
-    await app.server.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const setup = await fetch(`${base}/api/v1/setup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Amira Haddad', email: 'amira@crumb.example', password: 'a-long-admin-passphrase' }),
-    });
-    assert.equal(setup.status, 201, await setup.text());
-    chromium = await launchChromium();
-    page = await chromium.browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(15_000);
+    server = await startE2eServer({ prefix: 'wf', setupAdmin: true });
+    ({ app, base, page } = server);
   });
 
   after(async () => {
-    await chromium?.close();
-    await app?.server.close();
-    await app?.handle.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.close();
   });
 
   it('signs in and creates a workflow from the list', async () => {
-    await page.goto(`${base}/login`);
-    await page.getByLabel(/^Email/).fill('amira@crumb.example');
-    await page.getByLabel(/^Password/).fill('a-long-admin-passphrase');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signIn(page, base, ADMIN.email, ADMIN.password);
     await page.getByRole('link', { name: 'Workflows' }).first().click();
     await page.getByRole('button', { name: 'New workflow' }).click();
     const dialog = page.getByRole('dialog');
