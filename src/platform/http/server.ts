@@ -98,7 +98,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
   app.addHook('onResponse', (request, reply, done) => {
     if (options.logger.isLevelEnabled('info')) {
       request.log.info(
-        { reqId: request.id, method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+        { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
         'request',
       );
     }
@@ -107,7 +107,7 @@ export async function buildHttpServer(options: HttpServerOptions): Promise<Fasti
 
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (!appError.expected) request.log.error({ err: error, reqId: request.id }, 'request failed');
+    if (!appError.expected) request.log.error({ err: error }, 'request failed');
     if (appError.code === 'RATE_LIMITED' || appError.code === 'ACCOUNT_LOCKED') {
       const retryAfter = (appError.details as { retryAfterSeconds?: number } | null)?.retryAfterSeconds;
       if (retryAfter) reply.header('retry-after', String(retryAfter));
