@@ -14,6 +14,10 @@ const EMAIL = 'bench@example.com';
 
 export interface SymbiontServer {
   base: string;
+  /** The admin's API token (read, write, admin scopes). */
+  token: string;
+  /** The environment the server and the CLI run with (data dir, port, database). */
+  env: NodeJS.ProcessEnv;
   dbFile: string;
   /** How many times the server was launched (the current life's number). */
   life(): number;
@@ -37,10 +41,10 @@ export interface SymbiontServer {
 }
 
 /** A fresh data dir with an admin and an API token; no server is running yet. */
-export async function prepareServer(options: { name: string; httpAllow?: string }): Promise<SymbiontServer> {
+export async function prepareServer(options: { name: string; httpAllow?: string; databaseUrl?: string }): Promise<SymbiontServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `symbiont-bench-${options.name}-`));
   const port = await freePort();
-  // DATABASE_URL cleared: the embedded SQLite database in dataDir, whatever the shell has set.
+  // DATABASE_URL cleared unless given: the embedded SQLite database in dataDir, whatever the shell has set.
   const env = {
     ...process.env,
     SYMBIONT_DATA_DIR: dataDir,
@@ -48,7 +52,7 @@ export async function prepareServer(options: { name: string; httpAllow?: string 
     SYMBIONT_LOG_LEVEL: 'warn',
     SYMBIONT_SKIP_WEB_BUILD: '1',
     SYMBIONT_HTTP_ALLOW: options.httpAllow ?? '',
-    DATABASE_URL: '',
+    DATABASE_URL: options.databaseUrl ?? '',
   };
   cli(['user', 'create', '--email', EMAIL, '--name', 'Bench', '--admin', '--password-stdin'], env, randomBytes(18).toString('base64url'));
   const token = cli(['token', 'create', '--user', EMAIL, '--name', options.name, '--scopes', 'read,write,admin'], env).trim();
@@ -101,6 +105,8 @@ export async function prepareServer(options: { name: string; httpAllow?: string 
 
   return {
     base,
+    token,
+    env,
     dbFile: path.join(dataDir, 'symbiont.db'),
     life: () => lives,
     up: () => ready,

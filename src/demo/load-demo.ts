@@ -5,7 +5,9 @@ import { AppError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
 import { cliActor } from '../platform/permissions/actor.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-company.ts';
-import { type DemoEvent, planDemoHistory } from './demo-history.domain.ts';
+import { planDemoHistory } from './demo-history.domain.ts';
+import { planPeopleHistory } from './demo-people-history.domain.ts';
+import { invoiceApprovalWorkflow, wholesaleOrdersWorkflow } from './demo-people-workflows.ts';
 import {
   cateringWorkflow,
   type DemoWorkflow,
@@ -14,7 +16,7 @@ import {
   shopOrdersWorkflow,
   supplierInvoicesWorkflow,
 } from './demo-workflows.ts';
-import { createReplayClock, replayHistory } from './replay-history.ts';
+import { createReplayClock, type ReplayEvent, replayHistory } from './replay-history.ts';
 
 export interface DemoSummary {
   teams: number;
@@ -23,6 +25,8 @@ export interface DemoSummary {
   password: string;
   workflows: { live: number; drafts: number };
   runs: Record<string, number>;
+  /** Open tasks left in the inbox by kind (approvals and exceptions still to decide). */
+  openTasks: Record<string, number>;
   days: number;
 }
 
@@ -37,7 +41,7 @@ export interface DemoOptions {
 }
 
 /** How many progress steps loadDemo reports for `events` events. */
-const WORKFLOW_STEPS = 6;
+const WORKFLOW_STEPS = 8;
 
 /**
  * Loads the demo company into a fresh database through the services (so every row has its
@@ -57,7 +61,9 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
     });
   }
   const started = Date.now();
-  const events = planDemoHistory({ now: started, days });
+  const events: ReplayEvent[] = [...planDemoHistory({ now: started, days }), ...planPeopleHistory({ now: started, days })].sort(
+    (a, b) => a.at - b.at,
+  );
   options.onStart?.(DEMO_TEAMS.length + DEMO_PEOPLE.length + WORKFLOW_STEPS + events.length);
 
   const teamIds = new Map<string, string>();
@@ -95,6 +101,7 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
     webDir: null,
   });
   let summary: DemoSummary['runs'] = {};
+  const openTasks: DemoSummary['openTasks'] = {};
   const live: DemoWorkflow[] = [];
   try {
     const demo = app.services;
@@ -121,14 +128,25 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
       }
       progress(`workflow ${workflow.name}`);
     }
+    for (const workflow of [invoiceApprovalWorkflow(), wholesaleOrdersWorkflow()]) {
+      const created = await demo.workflows.create(actor, {
+        name: workflow.name,
+        description: workflow.description,
+        definition: workflow.definition,
+      });
+      await demo.workflows.publish(actor, created.id, 'First version');
+      progress(`workflow ${workflow.name}`);
+    }
     // The invoice book the draft appends to: made by testing its last step with no rows.
     await demo.workflows.testStep(actor, ids.get('invoices') as string, 'save', []);
 
     await app.services.engine.start();
-    await replayHistory(app, clock, events, (e: DemoEvent) => progress(e.kind === 'report' ? 'sales report' : `${e.kind} ${e.order.id}`));
+    await replayHistory(app, clock, events, (e) => progress(describe(e)));
     const rows = await options.handle.db.selectFrom('runs').select('status').execute();
     summary = {};
     for (const r of rows) summary[r.status] = (summary[r.status] ?? 0) + 1;
+    const open = await options.handle.db.selectFrom('tasks').select('kind').where('status', 'in', ['open', 'claimed']).execute();
+    for (const t of open) openTasks[t.kind] = (openTasks[t.kind] ?? 0) + 1;
   } finally {
     await app.server.close();
   }
@@ -138,8 +156,25 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
     people: DEMO_PEOPLE.length,
     adminEmail: admin?.email ?? '',
     password: DEMO_PASSWORD,
-    workflows: { live: live.length, drafts: 1 },
+    workflows: { live: live.length + 2, drafts: 1 },
     runs: summary,
+    openTasks,
     days,
   };
+}
+
+/** One progress line per replayed event. */
+function describe(e: ReplayEvent): string {
+  switch (e.kind) {
+    case 'report':
+      return 'sales report';
+    case 'invoice':
+      return `invoice ${e.invoice.id}`;
+    case 'decide':
+      return `${e.decision} ${e.invoiceId}`;
+    case 'resolve':
+      return `${e.action} ${e.orderId}`;
+    default:
+      return `${e.kind} ${e.order.id}`;
+  }
 }

@@ -206,7 +206,7 @@ describe('symbiont CLI', { timeout: 300_000 }, () => {
         encoding: 'utf8',
       });
       assert.equal(res.status, 0, res.stderr);
-      assert.match(res.stdout, /3 teams, 12 people, 4 live workflows and 1 draft, 3 days of runs \(\d+ succeeded/);
+      assert.match(res.stdout, /3 teams, 12 people, 6 live workflows and 1 draft, 3 days of runs \(\d+ succeeded/);
       assert.match(res.stdout, /POST \/webhooks\/crumb-shop-orders/);
       const db = new Database(path.join(fresh, 'symbiont.db'), { readonly: true });
       const teams = db.prepare('select count(*) as n from teams').get() as { n: number };

@@ -27,6 +27,12 @@ export async function demoCommand(options: { days?: string }): Promise<void> {
       process.stdout.write(
         `Loaded Crumb & Co.: ${summary.teams} teams, ${summary.people} people, ${summary.workflows.live} live workflows and ${summary.workflows.drafts} draft, ` +
           `${summary.days} days of runs (${runs}).\n` +
+          `Open tasks waiting for people: ${
+            Object.entries(summary.openTasks)
+              .map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`)
+              .join(', ') || 'none'
+          } ` +
+          `(Priya approves invoices, Hana fixes wholesale orders).\n` +
           `Sign in as ${summary.adminEmail} (administrator) — every demo person's password is "${summary.password}".\n` +
           `Send the web shop an order: POST /webhooks/${SHOP_WEBHOOK_PATH} (see the README). Files the workflows wrote are in ${config.dataDir}/files.\n`,
       );
