@@ -31,6 +31,8 @@ import { credentialsRoutes } from './modules/credentials/credentials.routes.ts';
 import { createCredentialsService } from './modules/credentials/credentials.service.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { createRunsService } from './modules/runs/runs.service.ts';
+import { symbiosisRoutes } from './modules/symbiosis/symbiosis.routes.ts';
+import { createSymbiosisService } from './modules/symbiosis/symbiosis.service.ts';
 import { createDelegationsService } from './modules/tasks/delegations.service.ts';
 import { createNotificationsService } from './modules/tasks/notifications.service.ts';
 import { peopleStepTypes } from './modules/tasks/people-steps.ts';
@@ -172,6 +174,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     taskScheduler: createTaskScheduler({ lifecycle: taskLifecycle, notifications, clock, log: stepLog }),
     workflows: createWorkflowsService(engineDeps),
     runs: createRunsService(engineDeps),
+    symbiosis: createSymbiosisService({ db, clock }),
     users: createUsersService(deps),
     teams: createTeamsService(deps),
     roles: createRolesService(deps),
@@ -226,6 +229,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await auditLogRoutes(api, { audit: services.audit });
       await workflowsRoutes(api, { workflows: services.workflows });
       await runsRoutes(api, { runs: services.runs });
+      await symbiosisRoutes(api, { symbiosis: services.symbiosis });
       await credentialsRoutes(api, { credentials: services.credentials });
       await tasksRoutes(api, { tasks: services.tasks, delegations: services.delegations });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
