@@ -64,6 +64,7 @@ export const VERSION: string = JSON.parse(readFileSync(path.join(ROOT_DIR, 'pack
 export const MODULES = [
   { key: 'workflows', title: 'Workflows', path: '/workflows' },
   { key: 'runs', title: 'Runs', path: '/runs' },
+  { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },
   { key: 'audit-log', title: 'Audit log', path: '/audit' },

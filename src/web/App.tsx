@@ -11,6 +11,7 @@ import { HomePage } from './home/HomePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { RunsPage } from './runs/RunsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
+import { SymbiosisPage } from './symbiosis/SymbiosisPage.tsx';
 import { TeamDetailPage } from './teams/TeamDetailPage.tsx';
 import { TeamsPage } from './teams/TeamsPage.tsx';
 import { TokensPage } from './tokens/TokensPage.tsx';
@@ -53,6 +54,7 @@ export function App() {
           }
         />
         <Route path="runs" element={<RunsPage />} />
+        <Route path="symbiosis" element={<SymbiosisPage />} />
         <Route
           path="runs/:id"
           element={

@@ -80,4 +80,21 @@ describe('the demo bakery in Chromium', { skip: chromiumUnavailableReason() ?? u
     await page.getByTestId('step-stats').getByText('Make the production list').waitFor();
     await shot(page, 'workflow-stats-demo');
   });
+
+  it('shows where work goes between people and the machine (symbiosis), per workflow', async () => {
+    await page.getByRole('link', { name: 'Symbiosis' }).first().click();
+    const kpis = page.getByTestId('symbiosis-kpis');
+    await kpis.getByText('Steps by people').waitFor();
+    const table = page.getByTestId('symbiosis-workflows');
+    await table.getByRole('button', { name: 'Supplier invoice approval' }).waitFor();
+    // The invoice approval hands steps to people; the sales report never does.
+    assert.match((await kpis.textContent()) ?? '', /Time with people\d+(\.\d)? %/);
+    await page.getByTestId('symbiosis-charts').getByText('Steps: people and machine').waitFor();
+    await shot(page, 'symbiosis');
+    await table.getByRole('button', { name: 'Wholesale orders' }).click();
+    await page.waitForURL(/workflowId=/);
+    // One workflow: no per-workflow table, and its own figures.
+    await page.getByTestId('symbiosis-workflows').waitFor({ state: 'detached' });
+    assert.match((await kpis.textContent()) ?? '', /Exceptions \/ 100 runs\d+/);
+  });
 });
