@@ -190,6 +190,22 @@ workflow
     ),
   );
 
+program
+  .command('symbiosis')
+  .description(
+    'People and the machine, week by week: steps, time, task cycle time, SLA breaches, exceptions (a workflow, a team or everything)',
+  )
+  .option('--workflow <id>', 'one workflow')
+  .option('--team <name>', "a team's workflows (name or id)")
+  .option('--weeks <n>', 'weeks up to the current one (1–104)', '12')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/symbiosis.ts'),
+      (m) => m.symbiosisCommand,
+    ),
+  );
+
 workflow
   .command('stats')
   .description('Runs, success rate, working and waiting time (machines, people) and per-step figures of a workflow')

@@ -40,6 +40,17 @@ export interface DemoOptions {
   onProgress?: (step: string) => void;
 }
 
+/** The team that owns each demo workflow (its managers see its tasks; the symbiosis view groups by it). */
+const WORKFLOW_TEAMS: Record<string, string> = {
+  shop: 'bakery',
+  report: 'office',
+  production: 'bakery',
+  catering: 'bakery',
+  invoices: 'office',
+  'invoice-approval': 'office',
+  wholesale: 'shop',
+};
+
 /** How many progress steps loadDemo reports for `events` events. */
 const WORKFLOW_STEPS = 8;
 
@@ -119,6 +130,7 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
       const created = await demo.workflows.create(actor, {
         name: workflow.name,
         description: workflow.description,
+        teamId: teamIds.get(WORKFLOW_TEAMS[workflow.key] ?? '') ?? null,
         definition: workflow.definition,
       });
       ids.set(workflow.key, created.id);
@@ -132,6 +144,7 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
       const created = await demo.workflows.create(actor, {
         name: workflow.name,
         description: workflow.description,
+        teamId: teamIds.get(WORKFLOW_TEAMS[workflow.key] ?? '') ?? null,
         definition: workflow.definition,
       });
       await demo.workflows.publish(actor, created.id, 'First version');

@@ -218,13 +218,39 @@ describe('symbiont CLI', { timeout: 300_000 }, () => {
       db.close();
       assert.equal(teams.n, 3);
       assert.equal(audit.n, 12, 'demo rows are audited like any other');
-      assert.equal(live.n, 4);
+      assert.equal(live.n, 6);
+      // Failed runs are only wholesale orders the shop aborted.
       assert.ok(
-        runs.every((r) => r.status === 'succeeded' || r.status === 'waiting'),
+        runs.every((r) => ['succeeded', 'waiting', 'failed'].includes(r.status)),
         JSON.stringify(runs),
       );
       assert.ok((runs.find((r) => r.status === 'succeeded')?.n ?? 0) >= 5);
       assert.ok(existsSync(path.join(fresh, 'files', 'office', 'sales')), 'the sales reports are in the office folder');
+      assert.match(res.stdout, /Open tasks waiting for people: \d+ approvals?, \d+ exceptions?/);
+
+      const symbiosis = spawnSync(process.execPath, [BIN, 'symbiosis', '--team', 'office', '--weeks', '2', '--json'], {
+        env: { ...env, SYMBIONT_DATA_DIR: fresh },
+        encoding: 'utf8',
+      });
+      assert.equal(symbiosis.status, 0, symbiosis.stderr);
+      const view = JSON.parse(symbiosis.stdout);
+      assert.equal(view.team.name, 'Office');
+      assert.equal(view.weeks.length, 2);
+      assert.ok(view.totals.peopleSteps > 0, 'the office approves invoices');
+      assert.ok(view.workflows.some((w: { name: string }) => w.name === 'Supplier invoice approval'));
+      const table = spawnSync(process.execPath, [BIN, 'symbiosis', '--weeks', '2'], {
+        env: { ...env, SYMBIONT_DATA_DIR: fresh },
+        encoding: 'utf8',
+      });
+      assert.equal(table.status, 0, table.stderr);
+      assert.match(table.stdout, /the whole programme, 2 weeks since/);
+      assert.match(table.stdout, /Wholesale orders/);
+      const bad = spawnSync(process.execPath, [BIN, 'symbiosis', '--weeks', '0'], {
+        env: { ...env, SYMBIONT_DATA_DIR: fresh },
+        encoding: 'utf8',
+      });
+      assert.equal(bad.status, 1);
+      assert.match(bad.stderr, /--weeks/);
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }

@@ -29,8 +29,13 @@ export function createWorkflowsRepository(db: Db) {
         .where('workflows.webhook_path', '=', path)
         .executeTakeFirst(),
 
-    list(filter: { q?: string | undefined; status?: string | undefined }, limit: number, after?: { name: string; id: string }) {
+    list(
+      filter: { q?: string | undefined; status?: string | undefined; teamId?: string | undefined },
+      limit: number,
+      after?: { name: string; id: string },
+    ) {
       let q = withVersion();
+      if (filter.teamId) q = q.where('workflows.team_id', '=', filter.teamId);
       if (filter.q) q = q.where(containsIgnoreCase('workflows.name', filter.q));
       if (filter.status) q = q.where('workflows.status', '=', filter.status);
       else q = q.where('workflows.status', '!=', 'archived');
@@ -61,6 +66,9 @@ export function createWorkflowsRepository(db: Db) {
         .execute();
       return new Map(rows.map((r) => [r.workflow_id, r]));
     },
+
+    teamExists: async (id: string, trx: Db = db) =>
+      (await trx.selectFrom('teams').select('id').where('id', '=', id).executeTakeFirst()) !== undefined,
 
     insert: (row: WorkflowsTable, trx: Db = db) => trx.insertInto('workflows').values(row).execute(),
 

@@ -12,18 +12,33 @@ export const versionParams = z.object({
 export const listWorkflowsQuery = z.object({
   q: z.string().max(200).optional().describe('Search in names'),
   status: z.enum(['draft', 'active', 'archived']).optional().describe('Only this status'),
+  teamId: z.string().min(1).max(64).optional().describe("Only this team's workflows"),
   ...pageQuery,
 });
 
 export const createWorkflowBody = z.object({
   name: z.string().trim().min(1).max(120).describe('Name shown in lists'),
   description: z.string().max(5000).default('').describe('What it automates'),
+  teamId: z
+    .string()
+    .min(1)
+    .max(64)
+    .nullable()
+    .optional()
+    .describe('The team that owns it (null: none); its managers and team roles see its tasks'),
   definition: definitionSchema.optional().describe('Initial draft; a manual trigger when omitted'),
 });
 
 export const updateWorkflowBody = z.object({
   name: z.string().trim().min(1).max(120).optional().describe('New name'),
   description: z.string().max(5000).optional().describe('New description'),
+  teamId: z
+    .string()
+    .min(1)
+    .max(64)
+    .nullable()
+    .optional()
+    .describe('The team that owns it (null: none); its managers and team roles see its tasks'),
   definition: definitionSchema.optional().describe('New draft'),
 });
 
@@ -48,6 +63,7 @@ export const workflowSummarySchema = z.object({
   name: z.string().describe('Name'),
   description: z.string().describe('Description'),
   status: z.string().describe('draft, active or archived'),
+  teamId: z.string().nullable().describe('The owning team'),
   publishedVersion: z.number().nullable().describe('Number of the live version'),
   webhookPath: z.string().nullable().describe('Webhook path of the live version'),
   createdAt: z.string(),

@@ -63,6 +63,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
       name: row.name,
       description: row.description,
       status: row.status,
+      teamId: row.team_id,
       publishedVersion: row.published_version === null ? null : Number(row.published_version),
       webhookPath: row.webhook_path,
       createdAt: row.created_at,
@@ -87,12 +88,22 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     };
   }
 
-  const auditView = (row: Pick<WorkflowRow, 'name' | 'description' | 'status' | 'draft_json'>) => ({
+  const auditView = (row: Pick<WorkflowRow, 'name' | 'description' | 'status' | 'draft_json' | 'team_id'>) => ({
     name: row.name,
     description: row.description,
     status: row.status,
+    teamId: row.team_id,
     definition: JSON.parse(row.draft_json),
   });
+
+  /** The owning team to store: null clears it; an id must name a team (400 TEAM_NOT_FOUND otherwise). */
+  async function owningTeam(teamId: string | null | undefined, trx: Db): Promise<string | null | undefined> {
+    if (teamId === undefined || teamId === null) return teamId;
+    if (!(await repo.teamExists(teamId, trx))) {
+      throw new AppError('TEAM_NOT_FOUND', { status: 400, userMessage: `No team has the id ${teamId}.`, details: { path: 'teamId' } });
+    }
+    return teamId;
+  }
 
   async function definitionOfVersion(workflowId: string, version: number | 'draft'): Promise<WorkflowDefinition> {
     if (version === 'draft') return workflowDefinition.parse(JSON.parse((await load(workflowId)).draft_json));
@@ -108,7 +119,16 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
       return { ok: issues.length === 0, issues };
     },
 
-    async list(actor: Actor, query: { q?: string | undefined; status?: string | undefined; limit: number; cursor?: string | undefined }) {
+    async list(
+      actor: Actor,
+      query: {
+        q?: string | undefined;
+        status?: string | undefined;
+        teamId?: string | undefined;
+        limit: number;
+        cursor?: string | undefined;
+      },
+    ) {
       authorize(actor, 'workflows.read');
       const rows = await repo.list(query, query.limit + 1, decodeCursor(query.cursor, nameCursor));
       const page = rows.slice(0, query.limit);
@@ -125,7 +145,10 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
       return detail(await load(id));
     },
 
-    async create(actor: Actor, input: { name: string; description?: string; definition?: unknown }): Promise<WorkflowDetail> {
+    async create(
+      actor: Actor,
+      input: { name: string; description?: string; teamId?: string | null | undefined; definition?: unknown },
+    ): Promise<WorkflowDetail> {
       authorize(actor, 'workflows.build');
       const definition =
         input.definition === undefined ? STARTER : requireValidDefinition(input.definition, deps.registry, deps.expressions);
@@ -138,12 +161,13 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
         draft_json: JSON.stringify(definition),
         published_version_id: null,
         webhook_path: null,
-        team_id: null,
+        team_id: null as string | null,
         created_by: actor.userId,
         created_at: at,
         updated_at: at,
       };
       await deps.db.transaction().execute(async (trx) => {
+        row.team_id = (await owningTeam(input.teamId, trx)) ?? null;
         await repo.insert(row, trx);
         await deps.audit.record(trx, actor, { action: 'workflow.create', objectType: 'workflow', objectId: row.id, after: auditView(row) });
       });
@@ -153,7 +177,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     async update(
       actor: Actor,
       id: string,
-      input: { name?: string | undefined; description?: string | undefined; definition?: unknown },
+      input: { name?: string | undefined; description?: string | undefined; teamId?: string | null | undefined; definition?: unknown },
     ): Promise<WorkflowDetail> {
       authorize(actor, 'workflows.build');
       const definition =
@@ -163,6 +187,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
         const patch = {
           ...(input.name === undefined ? {} : { name: input.name }),
           ...(input.description === undefined ? {} : { description: input.description }),
+          ...(input.teamId === undefined ? {} : { team_id: (await owningTeam(input.teamId, trx)) ?? null }),
           ...(definition === undefined ? {} : { draft_json: JSON.stringify(definition) }),
           updated_at: now(),
         };
