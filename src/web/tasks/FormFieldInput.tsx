@@ -32,6 +32,8 @@ export function FormFieldInput({
   };
   const text = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
   const data = (field.options ?? []).map((o) => ({ value: optionValue(o), label: optionLabel(o) }));
+  // A prefill from run data that is not a choice stays visible, so the person sees what to change.
+  if (field.type === 'select' && text && !data.some((o) => o.value === text)) data.push({ value: text, label: `${text} (not a choice)` });
   switch (field.type) {
     case 'textarea':
       return <Textarea {...common} autosize minRows={3} value={text} onChange={(e) => onChange(e.currentTarget.value)} />;
