@@ -283,4 +283,66 @@ describe('working tasks from the inbox in Chromium', {
     assert.deepEqual(await stepOutput(runs.exception, 'invoice'), { total: 9, sku: 'BREAD-1' });
     await page.getByTestId('inbox-badge').waitFor({ state: 'detached' });
   });
+
+  it('claims a task in place, gives it back, and approves several invoices at once', async () => {
+    const more = [
+      await callWebhook('invoices', { number: 'F-2001', amount: 80 }),
+      await callWebhook('invoices', { number: 'F-2002', amount: 95 }),
+    ];
+    for (const runId of more) assert.equal((await runReaches(runId, ['waiting', 'failed'])).status, 'waiting');
+    await page.getByRole('link', { name: 'Inbox' }).first().click();
+    const table = page.getByTestId('tasks-table');
+    const row = table.getByRole('row', { name: /F-2001/ });
+    await row.getByRole('button', { name: 'Claim' }).click();
+    await row.getByText('You', { exact: true }).waitFor();
+    await row.getByRole('button', { name: 'Give back' }).click();
+    await row.getByText('Not claimed').waitFor();
+
+    await page.getByRole('button', { name: 'Select all approvals' }).click();
+    await page.getByRole('button', { name: 'Approve selected (2)' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Comment/).fill('Small amounts, approved together.');
+    await dialog.getByRole('button', { name: 'Approve all' }).click();
+    await dialog.getByText('2 approved').waitFor();
+    assert.equal(await dialog.getByTestId('bulk-results').getByText('approved', { exact: true }).count(), 2);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('inbox-empty').waitFor();
+    for (const runId of more) assert.equal((await runReaches(runId, ['succeeded', 'failed'])).status, 'succeeded');
+  });
+
+  it('names a stand-in while away and ends the delegation', async () => {
+    const created = await api('POST', '/api/v1/users', {
+      email: 'bruno@crumb.example',
+      name: 'Bruno Keller',
+      password: 'bruno-passphrase-1',
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    await page.getByRole('link', { name: 'Out of office' }).click();
+    await page.getByTestId('delegations-empty').waitFor();
+    await page.getByRole('button', { name: 'New delegation' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('combobox', { name: 'Stand-in' }).fill('Bruno');
+    await page.getByRole('option', { name: /Bruno Keller/ }).click();
+    const until = new Date(Date.now() + 7 * 86_400_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    await dialog.getByLabel(/^Until/).fill(`${until.getFullYear()}-${pad(until.getMonth() + 1)}-${pad(until.getDate())}T17:00`);
+    await dialog.getByLabel(/^Note/).fill('Trade fair in Lyon');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    const table = page.getByTestId('delegations-table');
+    await table.getByText('Bruno Keller').waitFor();
+    await table.getByText('active').waitFor();
+    await shot(page, 'out-of-office');
+    const stored = await api<{ items: { delegate: { name: string }; note: string; active: boolean }[] }>(
+      'GET',
+      '/api/v1/tasks/delegations',
+    );
+    assert.deepEqual(
+      stored.json.items.map((d) => [d.delegate.name, d.note, d.active]),
+      [['Bruno Keller', 'Trade fair in Lyon', true]],
+    );
+
+    await table.getByRole('button', { name: 'End' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'End now' }).click();
+    await page.getByTestId('delegations-empty').waitFor();
+  });
 });
