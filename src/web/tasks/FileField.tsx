@@ -40,7 +40,8 @@ export function FileField({
       onChange(await upload<FileValue>(`/api/v1/tasks/${taskId}/files?field=${encodeURIComponent(field.key)}`, file));
     } catch (e) {
       onChange(null);
-      setUploadError(e instanceof ApiError ? `${e.message} (${e.code})` : (e as Error).message);
+      const why = e instanceof ApiError ? `${e.message} (${e.code})` : (e as Error).message;
+      setUploadError(`${file.name} was not uploaded: ${why}`);
     } finally {
       setBusy(false);
     }
@@ -73,6 +74,9 @@ export function FileField({
       placeholder="Choose a file"
       accept={field.accept?.join(',')}
       required={required}
+      withAsterisk={false}
+      // Controlled: the box shows a file only once it is uploaded (a refused one is named in the error).
+      value={null}
       disabled={disabled || busy}
       error={uploadError ?? error}
       clearable

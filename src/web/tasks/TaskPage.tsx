@@ -46,7 +46,8 @@ export function TaskPage() {
   }
   const active = isActiveTask(t);
   // `show` data of people steps is `{ data }`; an exception's context is shown by its panel.
-  const shown = t.kind === 'exception' ? null : ((t.context as { data?: unknown } | null)?.data ?? t.context);
+  const data = t.kind === 'exception' ? null : ((t.context as { data?: unknown } | null)?.data ?? t.context);
+  const shown = data !== null && typeof data === 'object' && Object.keys(data).length === 0 ? null : data;
   return (
     <>
       <PageHeader
