@@ -4,14 +4,8 @@ import { useState } from 'react';
 import { useSession } from '../auth/useSession.ts';
 import { showApiError } from '../common/formErrors.ts';
 import type { TaskDetail } from './taskTypes.ts';
+import { approvalProgress } from './taskViews.ts';
 import { useDecide } from './useDecide.ts';
-
-/** "2 of 3 approvals" for N-of-M and all-must-approve tasks (null for any-one). */
-export function approvalProgress(task: TaskDetail): { done: number; needed: number } | null {
-  if (task.policy === 'any') return null;
-  const done = task.decisions.filter((d) => d.decision === 'approve').length;
-  return { done, needed: task.policy === 'all' ? task.eligible : task.required };
-}
 
 /** Approve or reject, with an optional comment; shows how many approvals are still needed. */
 export function ApprovalPanel({ task }: { task: TaskDetail }) {

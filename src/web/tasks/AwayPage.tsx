@@ -12,6 +12,7 @@ import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { DelegationModal } from './DelegationModal.tsx';
 import type { Delegation } from './taskTypes.ts';
+import { delegationState } from './taskViews.ts';
 import { COUNTS_KEY } from './useTaskCounts.ts';
 
 /** Out of office: who stands in for whom, and when; create and end delegations. */
@@ -34,14 +35,6 @@ export function AwayPage() {
     ]);
   const me = session?.user.id;
   const items = list.data?.items ?? [];
-  const state = (d: Delegation) =>
-    d.cancelledAt
-      ? { label: 'cancelled', color: 'gray' }
-      : d.active
-        ? { label: 'active', color: 'teal' }
-        : Date.parse(d.startsAt) > Date.now()
-          ? { label: 'planned', color: 'blue' }
-          : { label: 'ended', color: 'gray' };
 
   return (
     <>
@@ -90,7 +83,7 @@ export function AwayPage() {
             </Table.Thead>
             <Table.Tbody>
               {items.map((d) => {
-                const s = state(d);
+                const s = delegationState(d, Date.now());
                 return (
                   <Table.Tr key={d.id}>
                     <Table.Td>{d.user.id === me ? 'You' : d.user.name}</Table.Td>
@@ -103,8 +96,8 @@ export function AwayPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={s.color} variant="light">
-                        {s.label}
+                      <Badge color={s === 'active' ? 'teal' : s === 'planned' ? 'blue' : 'gray'} variant="light">
+                        {s}
                       </Badge>
                     </Table.Td>
                     <Table.Td ta="right">
