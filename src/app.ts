@@ -62,6 +62,7 @@ export const VERSION: string = JSON.parse(readFileSync(path.join(ROOT_DIR, 'pack
 
 /** The modules this server has, in navigation order (the web UI lists them). */
 export const MODULES = [
+  { key: 'tasks', title: 'Inbox', path: '/tasks' },
   { key: 'workflows', title: 'Workflows', path: '/workflows' },
   { key: 'runs', title: 'Runs', path: '/runs' },
   { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis' },

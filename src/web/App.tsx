@@ -12,6 +12,9 @@ import { RolesPage } from './roles/RolesPage.tsx';
 import { RunsPage } from './runs/RunsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { SymbiosisPage } from './symbiosis/SymbiosisPage.tsx';
+import { AwayPage } from './tasks/AwayPage.tsx';
+import { InboxPage } from './tasks/InboxPage.tsx';
+import { TaskPage } from './tasks/TaskPage.tsx';
 import { TeamDetailPage } from './teams/TeamDetailPage.tsx';
 import { TeamsPage } from './teams/TeamsPage.tsx';
 import { TokensPage } from './tokens/TokensPage.tsx';
@@ -53,6 +56,9 @@ export function App() {
             </Suspense>
           }
         />
+        <Route path="tasks" element={<InboxPage />} />
+        <Route path="tasks/away" element={<AwayPage />} />
+        <Route path="tasks/:id" element={<TaskPage />} />
         <Route path="runs" element={<RunsPage />} />
         <Route path="symbiosis" element={<SymbiosisPage />} />
         <Route

@@ -55,13 +55,15 @@ export const SESSION_PATH = '/api/v1/auth/session';
 /** Calls the API; resolves with the JSON body (or null for 204), rejects with ApiError. */
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (an upload) sets its own multipart content type.
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   const res = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
   });
   if (res.status === 204) return null as T;
   const text = await res.text();
@@ -81,3 +83,9 @@ export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, bo
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 export const put = <T>(path: string, body?: unknown) => api<T>('PUT', path, body ?? {});
 export const del = <T>(path: string) => api<T>('DELETE', path);
+/** Uploads one file as `multipart/form-data` (field `file`). */
+export const upload = <T>(path: string, file: File) => {
+  const body = new FormData();
+  body.append('file', file);
+  return api<T>('POST', path, body);
+};

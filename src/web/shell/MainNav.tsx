@@ -1,9 +1,10 @@
 import { NavLink, Text } from '@mantine/core';
-import { IconApi, IconApps, IconExternalLink, IconHome, IconPlayerPlay, IconSitemap, IconUsersGroup } from '@tabler/icons-react';
+import { IconApi, IconApps, IconExternalLink, IconHome, IconInbox, IconPlayerPlay, IconSitemap, IconUsersGroup } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useGlobalPermissions } from '../auth/useGlobalPermissions.ts';
 import { useSession } from '../auth/useSession.ts';
+import { InboxBadge } from '../tasks/InboxBadge.tsx';
 import { ADMIN_MODULE_KEYS, ADMIN_PAGES } from './adminPages.tsx';
 
 function SectionTitle({ children }: { children: string }) {
@@ -16,6 +17,7 @@ function SectionTitle({ children }: { children: string }) {
 
 /** Icons of the modules that have one (others get a generic icon). */
 const MODULE_ICONS: Record<string, ReactNode> = {
+  tasks: <IconInbox size={18} />,
   workflows: <IconSitemap size={18} />,
   runs: <IconPlayerPlay size={18} />,
   symbiosis: <IconUsersGroup size={18} />,
@@ -41,6 +43,7 @@ export function MainNav({ onNavigate }: { onNavigate: () => void }) {
           to={m.path}
           label={m.title}
           leftSection={MODULE_ICONS[m.key] ?? <IconApps size={18} />}
+          rightSection={m.key === 'tasks' ? <InboxBadge /> : undefined}
           active={isActive(m.path)}
           onClick={onNavigate}
         />
