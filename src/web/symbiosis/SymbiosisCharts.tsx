@@ -65,13 +65,7 @@ export function SymbiosisCharts({ view }: { view: SymbiosisView }) {
           <Tooltip />
           <Legend />
           <Line type="linear" dataKey="slaBreachPct" name="SLA breached (%)" stroke="var(--mantine-color-red-6)" connectNulls />
-          <Line
-            type="linear"
-            dataKey="exceptionsPer100"
-            name="Exceptions / 100 runs"
-            stroke="var(--mantine-color-orange-6)"
-            connectNulls
-          />
+          <Line type="linear" dataKey="exceptionsPer100" name="Exceptions / 100 runs" stroke="var(--mantine-color-orange-6)" connectNulls />
         </LineChart>
       </ChartCard>
       <ChartCard title="Task cycle time (hours)" label="Median and 90th percentile of task cycle time per week, in hours">
