@@ -79,6 +79,7 @@ export interface WorkflowSummary {
   id: string;
   name: string;
   description: string;
+  teamId: string | null;
   status: WorkflowStatus;
   publishedVersion: number | null;
   webhookPath: string | null;

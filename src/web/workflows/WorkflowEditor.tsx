@@ -32,11 +32,11 @@ export function WorkflowEditor({ workflow, stepTypes }: { workflow: WorkflowDeta
   const navigate = useNavigate();
   const flow = useReactFlow();
   const graph = useEditorGraph(workflow.definition);
-  const [meta, setMeta] = useState({ name: workflow.name, description: workflow.description });
+  const [meta, setMeta] = useState({ name: workflow.name, description: workflow.description, teamId: workflow.teamId });
   const draft = { ...meta, definition: graph.definition };
   const actions = useDraftActions(
     workflow.id,
-    { name: workflow.name, description: workflow.description, definition: graph.definition },
+    { name: workflow.name, description: workflow.description, teamId: workflow.teamId, definition: graph.definition },
     draft,
   );
   const check = useDefinitionCheck(graph.definition);
@@ -223,11 +223,16 @@ export function WorkflowEditor({ workflow, stepTypes }: { workflow: WorkflowDeta
             <WorkflowSettingsPanel
               name={meta.name}
               description={meta.description}
+              teamId={meta.teamId}
               settings={graph.settings}
               canBuild={canBuild}
               onChange={(patch) => {
                 if (patch.settings) graph.setSettings(patch.settings);
-                setMeta((m) => ({ name: patch.name ?? m.name, description: patch.description ?? m.description }));
+                setMeta((m) => ({
+                  name: patch.name ?? m.name,
+                  description: patch.description ?? m.description,
+                  teamId: patch.teamId === undefined ? m.teamId : patch.teamId,
+                }));
               }}
             />
           )}

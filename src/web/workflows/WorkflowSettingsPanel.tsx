@@ -1,17 +1,20 @@
-import { NumberInput, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { NumberInput, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useTeamOptions } from '../common/useTeamOptions.ts';
 
 interface WorkflowSettingsPanelProps {
   name: string;
   description: string;
+  teamId: string | null;
   settings: Record<string, unknown>;
   canBuild: boolean;
-  onChange: (patch: { name?: string; description?: string; settings?: Record<string, unknown> }) => void;
+  onChange: (patch: { name?: string; description?: string; teamId?: string | null; settings?: Record<string, unknown> }) => void;
 }
 
 const num = (v: string | number) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** Shown when nothing is selected: the workflow's name, description and run-wide settings. */
-export function WorkflowSettingsPanel({ name, description, settings, canBuild, onChange }: WorkflowSettingsPanelProps) {
+export function WorkflowSettingsPanel({ name, description, teamId, settings, canBuild, onChange }: WorkflowSettingsPanelProps) {
+  const teams = useTeamOptions();
   const setSetting = (key: string, value: unknown) => {
     const next = { ...settings };
     if (value === undefined) delete next[key];
@@ -36,6 +39,16 @@ export function WorkflowSettingsPanel({ name, description, settings, canBuild, o
           minRows={2}
           value={description}
           onChange={(e) => onChange({ description: e.currentTarget.value })}
+        />
+        <Select
+          label="Team"
+          description="Optional. Owns it: its managers see its tasks; the symbiosis view groups by it"
+          placeholder="No team"
+          data={teams}
+          value={teamId}
+          onChange={(value) => onChange({ teamId: value })}
+          clearable
+          searchable
         />
         <NumberInput
           label="Run timeout (ms)"

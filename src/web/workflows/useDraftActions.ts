@@ -7,10 +7,11 @@ import { notifySuccess, showApiError } from '../common/formErrors.ts';
 interface Draft {
   name: string;
   description: string;
+  teamId: string | null;
   definition: WorkflowDefinition;
 }
 
-const snapshot = (d: Draft) => JSON.stringify([d.name, d.description, d.definition]);
+const snapshot = (d: Draft) => JSON.stringify([d.name, d.description, d.teamId, d.definition]);
 
 /** Save draft, publish and run-the-draft for the editor; knows whether the draft has unsaved changes. */
 export function useDraftActions(workflowId: string, initial: Draft, current: Draft) {
