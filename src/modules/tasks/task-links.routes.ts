@@ -36,10 +36,10 @@ export async function taskLinksRoutes(app: FastifyInstance, deps: { links: TaskL
         summary: 'Public (the token is the capability): confirm an e-mail link — decides the task as its recipient, once',
         security: [],
         params: linkTokenParam,
-        body: confirmLinkBody,
+        body: confirmLinkBody.nullish(),
         response: responses({ 200: linkConfirmedSchema }),
       },
     },
-    async (request) => deps.links.confirm(request.params.token, request.body, meta(request)),
+    async (request) => deps.links.confirm(request.params.token, request.body ?? { comment: '' }, meta(request)),
   );
 }

@@ -10,7 +10,7 @@ export const confirmLinkBody = z
     taskId: z.string().max(64).optional().describe('The task the confirmation page showed; another task is TASK_LINK_INVALID'),
     action: z.enum(['approve', 'reject', 'open']).optional().describe('The action the page showed; another is TASK_LINK_INVALID'),
   })
-  .default({ comment: '' });
+  .describe('Optional: a comment, and what the confirmation page showed');
 
 export const linkPreviewSchema = z
   .object({

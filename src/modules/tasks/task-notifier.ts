@@ -127,7 +127,15 @@ export function createTaskNotifier(deps: TasksDeps) {
     async tellIn(trx: Db, task: TaskRow, principals: string[], reason: 'assigned' | 'escalated', plan: NotifyPlan): Promise<void> {
       if (!plan.credentialId && !plan.chatCredentialId) return;
       const people = plan.credentialId ? await deps.directory.usersOf(principals, trx) : [];
-      await notifyIn(trx, task, people, reason, plan);
+      // A barred initiator may not decide: no links for them.
+      const barred = task.bar_initiator === 1 ? task.initiator_id : null;
+      await notifyIn(
+        trx,
+        task,
+        people.filter((p) => p.id !== barred),
+        reason,
+        plan,
+      );
     },
 
     /**
