@@ -11,6 +11,7 @@ import { HomePage } from './home/HomePage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { RunsPage } from './runs/RunsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
+import { ActPage } from './task-links/ActPage.tsx';
 import { TeamDetailPage } from './teams/TeamDetailPage.tsx';
 import { TeamsPage } from './teams/TeamsPage.tsx';
 import { TokensPage } from './tokens/TokensPage.tsx';
@@ -27,6 +28,8 @@ export function App() {
     <Routes>
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
+      {/* One-click links of task e-mails: no sign-in, the token is the capability. */}
+      <Route path="/act/:token" element={<ActPage />} />
       <Route
         element={
           <RequireAuth>

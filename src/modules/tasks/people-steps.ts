@@ -193,7 +193,7 @@ export function peopleStepTypes(deps: PeopleStepDeps): StepType[] {
     type: 'human.notify',
     title: 'Notify',
     description:
-      'E-mails people, teams, roles or addresses, and/or posts to a chat channel, through the notification outbox (delivered and retried after the step). Output: queued, recipients, chat.',
+      'E-mails people, teams, roles or addresses, and/or posts to a chat channel, through the notification outbox (delivered and retried after the step). Output: queued, recipients.',
     category: 'human',
     credentialType: smtp,
     config: notifyConfig,
@@ -239,14 +239,8 @@ export function peopleStepTypes(deps: PeopleStepDeps): StepType[] {
           ]);
         }
       });
-      return {
-        kind: 'done',
-        output: {
-          queued: recipients.size + (chatCredentialId ? 1 : 0),
-          recipients: [...recipients.keys()],
-          chat: chatCredentialId !== undefined,
-        },
-      };
+      // queued counts the chat message too; recipients lists the e-mail addresses.
+      return { kind: 'done', output: { queued: recipients.size + (chatCredentialId ? 1 : 0), recipients: [...recipients.keys()] } };
     },
   });
   return [approval, form, todo, notify] as StepType[];
