@@ -108,8 +108,9 @@ describe('approving from an e-mailed link in Chromium', { skip: chromiumUnavaila
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ supplier: 'Millers & Co', number: 'INV-2041', amount: 1280 }),
     });
-    assert.equal(res.status, 202, await res.text());
-    runId = ((await res.json()) as { runId: string }).runId;
+    const body = await res.text();
+    assert.equal(res.status, 202, body);
+    runId = (JSON.parse(body) as { runId: string }).runId;
     mail = await until('the approval e-mail', () => capture.mails.find((m) => m.to.includes(CAROL.email)));
     assert.ok(mail.text.includes('Subject: New task: Pay invoice INV-2041 of 1280 EUR?'));
     assert.ok(mail.text.includes('supplier: Millers & Co'));
