@@ -211,6 +211,14 @@ for (const { dialect, skip } of testDialects()) {
       assert.deepEqual(await taskState(p), before);
     });
 
+    it('documents both routes as public in the OpenAPI document', async () => {
+      const doc = (await p.app.server.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      const route = doc.paths['/api/v1/task-links/{token}'];
+      assert.deepEqual(route.get.security, []);
+      assert.deepEqual(route.post.security, []);
+      assert.deepEqual(doc.paths['/api/v1/tasks'].get.security, undefined, 'other routes keep the global session/token requirement');
+    });
+
     it('limits link requests per address (429 RATE_LIMITED with Retry-After)', async () => {
       const token = randomBytes(32).toString('base64url');
       const codes: number[] = [];
