@@ -132,7 +132,7 @@ describe('approving from an e-mailed link in Chromium', { skip: chromiumUnavaila
     }
     await page.getByRole('button', { name: 'Confirm approve' }).click();
     await page.getByText('Decision recorded').waitFor();
-    await page.getByText('Approved as Carol Baker (e-mail link)').waitFor();
+    await page.getByText('Approved as Carol Baker (e-mail link). The workflow goes on').waitFor();
   });
 
   it('continues the run, takes the task out of the inbox, and refuses the link a second time', async () => {

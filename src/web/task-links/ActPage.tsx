@@ -32,13 +32,16 @@ export function ActPage() {
 
   const failure = error ?? (link.error instanceof ApiError ? link.error : null);
   if (!link.data || done) {
-    const outcome = done?.task.outcome === 'approved' ? 'Approved' : done ? 'Rejected' : null;
+    const outcome = done ? (done.action === 'approve' ? 'Approved' : 'Rejected') : null;
+    // An N-of-M or "all" approval may still wait for others after this vote.
+    const waits = done !== null && (done.task.status === 'open' || done.task.status === 'claimed');
     return (
       <AuthCard title={outcome ?? REFUSED[failure?.code ?? ''] ?? 'Link not available'} subtitle={done?.task.title ?? ''}>
         <Stack>
           {done ? (
             <Alert color={done.action === 'approve' ? 'teal' : 'orange'} role="status" title="Decision recorded">
-              {outcome} as {done.decidedAs}. The workflow goes on; nothing else is needed.
+              {outcome} as {done.decidedAs}.{' '}
+              {waits ? 'The task now waits for the other approvers.' : 'The workflow goes on; nothing else is needed.'}
             </Alert>
           ) : (
             <Alert color="red" role="alert" title="Nothing was decided">
