@@ -16,6 +16,8 @@ const PUBLIC_ALLOWLIST = [
   /^(GET|HEAD) \/api\/docs(\/.*)?$/,
   // Webhooks: the unguessable path is the capability (plus an optional signature).
   /^(GET|HEAD|POST|PUT|PATCH|DELETE) \/webhooks\/:path$/,
+  // One-click links of task e-mails: the unguessable token is the capability.
+  /^(GET|HEAD|POST) \/api\/v1\/task-links\/:token$/,
 ];
 
 function concreteUrl(url: string): string {

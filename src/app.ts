@@ -37,6 +37,8 @@ import { createDelegationsService } from './modules/tasks/delegations.service.ts
 import { createNotificationsService } from './modules/tasks/notifications.service.ts';
 import { peopleStepTypes } from './modules/tasks/people-steps.ts';
 import { createTaskLifecycle } from './modules/tasks/task-lifecycle.ts';
+import { taskLinksRoutes } from './modules/tasks/task-links.routes.ts';
+import { createTaskLinksService } from './modules/tasks/task-links.service.ts';
 import { createTaskScheduler } from './modules/tasks/task-scheduler.ts';
 import type { TaskEngine } from './modules/tasks/tasks.deps.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
@@ -82,6 +84,8 @@ export interface ServiceOptions {
   httpAllow?: string[];
   /** Runs one process drives at once. */
   maxActive?: number;
+  /** Days a task e-mail's one-click link works (SYMBIONT_TASK_LINK_DAYS). */
+  taskLinkDays?: number;
 }
 
 /** Builds every service from its dependencies: the one composition root. */
@@ -131,6 +135,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     notifications,
     engine: taskEngine,
     publicUrl: options.publicUrl,
+    linkDays: options.taskLinkDays,
     log: stepLog,
   };
   const taskLifecycle = createTaskLifecycle(tasksDeps);
@@ -159,6 +164,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     },
   });
   engineRef = engine;
+  const tasks = createTasksService(tasksDeps, taskLifecycle);
   const triggers = createTriggerScheduler({ db, engine, registry, clock, log: stepLog, owner: engine.owner, resolveCredential });
   const engineDeps = { db, clock, audit, engine, registry, expressions, publicUrl: options.publicUrl, triggers };
   return {
@@ -171,7 +177,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     directory,
     notifications,
     taskLifecycle,
-    tasks: createTasksService(tasksDeps, taskLifecycle),
+    tasks,
+    taskLinks: createTaskLinksService(tasksDeps, taskLifecycle, tasks),
     delegations: createDelegationsService(tasksDeps),
     taskScheduler: createTaskScheduler({ lifecycle: taskLifecycle, notifications, clock, log: stepLog }),
     workflows: createWorkflowsService(engineDeps),
@@ -188,7 +195,11 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
 export type Services = ReturnType<typeof createServices>;
 
 export interface AppOptions {
-  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'publicUrl'> & Partial<Pick<Config, 'secretKey' | 'dataDir' | 'httpAllow'>>;
+  config: Pick<Config, 'bodyLimit' | 'trustProxy' | 'publicUrl'> &
+    Partial<Pick<Config, 'secretKey' | 'dataDir' | 'httpAllow' | 'taskLinkDays'>> & {
+      /** Base of absolute links in e-mails when it differs from publicUrl (unset: the listening address). */
+      linkBaseUrl?: string | undefined;
+    };
   logger: Logger;
   clock?: Clock;
   /** Whether this process claims and drives runs (default true). */
@@ -206,11 +217,12 @@ export interface App {
 /** The HTTP app over an open, migrated database. */
 export async function createApp(handle: DatabaseHandle, options: AppOptions): Promise<App> {
   const services = createServices(handle, options.clock, {
-    publicUrl: options.config.publicUrl,
+    publicUrl: options.config.linkBaseUrl ?? options.config.publicUrl,
     logger: options.logger,
     ...(options.config.secretKey ? { secretKey: options.config.secretKey } : {}),
     ...(options.config.dataDir ? { dataDir: options.config.dataDir } : {}),
     ...(options.config.httpAllow ? { httpAllow: options.config.httpAllow } : {}),
+    ...(options.config.taskLinkDays ? { taskLinkDays: options.config.taskLinkDays } : {}),
   });
   const publicHttps = options.config.publicUrl?.startsWith('https://') ?? false;
   const isSecure = (request: FastifyRequest) => publicHttps || request.protocol === 'https';
@@ -234,6 +246,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await symbiosisRoutes(api, { symbiosis: services.symbiosis });
       await credentialsRoutes(api, { credentials: services.credentials });
       await tasksRoutes(api, { tasks: services.tasks, delegations: services.delegations });
+      await taskLinksRoutes(api, { links: services.taskLinks });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
     },
   });

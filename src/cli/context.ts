@@ -1,5 +1,5 @@
 import { createServices, openMigratedDatabase, type Services } from '../app.ts';
-import { type Config, loadConfig } from '../platform/config/config.ts';
+import { type Config, linkBaseUrl, loadConfig } from '../platform/config/config.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import { isAppError } from '../platform/errors.ts';
 
@@ -8,7 +8,8 @@ export async function withServices<T>(work: (services: Services, handle: Databas
   const config = loadConfig();
   const handle = await openMigratedDatabase(config);
   const services = createServices(handle, undefined, {
-    publicUrl: config.publicUrl,
+    publicUrl: linkBaseUrl(config),
+    taskLinkDays: config.taskLinkDays,
     secretKey: config.secretKey,
     dataDir: config.dataDir,
     httpAllow: config.httpAllow,

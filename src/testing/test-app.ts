@@ -27,11 +27,16 @@ export interface TestApp extends App {
 /** The full HTTP app over a test database, with a clock that only moves when told to. */
 export async function createTestApp(
   handle: DatabaseHandle,
-  options: { now?: string; trustProxy?: boolean; engine?: boolean } = {},
+  options: { now?: string; trustProxy?: boolean; engine?: boolean; publicUrl?: string; httpAllow?: string[] } = {},
 ): Promise<TestApp> {
   const clock = fixedClock(options.now ?? '2026-11-22T09:00:00.000Z');
   const app = await createApp(handle, {
-    config: { bodyLimit: 64 * 1024, trustProxy: options.trustProxy ?? false, publicUrl: undefined },
+    config: {
+      bodyLimit: 64 * 1024,
+      trustProxy: options.trustProxy ?? false,
+      publicUrl: options.publicUrl,
+      ...(options.httpAllow ? { httpAllow: options.httpAllow } : {}),
+    },
     logger: createLogger('silent'),
     clock,
     webDir: null,

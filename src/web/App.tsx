@@ -12,6 +12,7 @@ import { RolesPage } from './roles/RolesPage.tsx';
 import { RunsPage } from './runs/RunsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
 import { SymbiosisPage } from './symbiosis/SymbiosisPage.tsx';
+import { ActPage } from './task-links/ActPage.tsx';
 import { AwayPage } from './tasks/AwayPage.tsx';
 import { InboxPage } from './tasks/InboxPage.tsx';
 import { TaskPage } from './tasks/TaskPage.tsx';
@@ -31,6 +32,8 @@ export function App() {
     <Routes>
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
+      {/* One-click links of task e-mails: no sign-in, the token is the capability. */}
+      <Route path="/act/:token" element={<ActPage />} />
       <Route
         element={
           <RequireAuth>

@@ -31,6 +31,9 @@ export async function startE2eServer(options: {
   viewport?: { width: number; height: number };
   secretKey?: Buffer;
   setupAdmin?: boolean;
+  /** Listen on this port (default: any free one) — with `publicUrl`, links in e-mails point back here. */
+  port?: number;
+  publicUrl?: string;
   prepare?: (handle: DatabaseHandle, dataDir: string) => Promise<void>;
 }): Promise<E2eServer> {
   ensureWebBuilt();
@@ -41,14 +44,14 @@ export async function startE2eServer(options: {
     config: {
       bodyLimit: 1024 * 1024,
       trustProxy: false,
-      publicUrl: undefined,
+      publicUrl: options.publicUrl,
       dataDir,
       ...(options.secretKey ? { secretKey: options.secretKey } : {}),
     },
     logger: createLogger('silent'),
     webDir: WEB_DIR,
   });
-  await app.server.listen({ host: '127.0.0.1', port: 0 });
+  await app.server.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   if (options.setupAdmin) {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createApp, openMigratedDatabase, ROOT_DIR } from '../../app.ts';
-import { loadConfig } from '../../platform/config/config.ts';
+import { linkBaseUrl, loadConfig } from '../../platform/config/config.ts';
 import { createLogger } from '../../platform/logger.ts';
 
 /** Builds the web UI when a checkout has no dist/web yet (first `npm start`). */
@@ -33,7 +33,12 @@ export async function startCommand(): Promise<void> {
   const say = (m: string) => process.stdout.write(`symbiont: ${m}\n`);
   const webDir = ensureWebBuilt(say);
   const handle = await openMigratedDatabase(config);
-  const { server, services } = await createApp(handle, { config, logger, webDir });
+  const { server, services } = await createApp(handle, {
+    // Secure cookies follow SYMBIONT_PUBLIC_URL only; links in e-mails need an absolute base either way.
+    config: { ...config, linkBaseUrl: linkBaseUrl(config) },
+    logger,
+    webDir,
+  });
   // Housekeeping: ended sessions are removed hourly (and once at start).
   const purge = () => services.sessions.purgeExpired().catch((err) => logger.warn({ err }, 'session purge failed'));
   await purge();

@@ -1,5 +1,5 @@
 import { createServices, openMigratedDatabase } from '../../app.ts';
-import { loadConfig } from '../../platform/config/config.ts';
+import { linkBaseUrl, loadConfig } from '../../platform/config/config.ts';
 import { createLogger } from '../../platform/logger.ts';
 
 /**
@@ -15,7 +15,8 @@ export async function workerCommand(options: { concurrency?: string }): Promise<
   }
   const handle = await openMigratedDatabase(config);
   const services = createServices(handle, undefined, {
-    publicUrl: config.publicUrl,
+    publicUrl: linkBaseUrl(config),
+    taskLinkDays: config.taskLinkDays,
     logger,
     secretKey: config.secretKey,
     dataDir: config.dataDir,

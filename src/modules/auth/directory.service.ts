@@ -30,6 +30,22 @@ export function createDirectoryService(deps: { db: Db }) {
   const repo = createDirectoryRepository(deps.db);
   const roles = createRolesRepository(deps.db);
 
+  async function actorOf(ref: string, type: Actor['type'], label: (name: string) => string): Promise<Actor> {
+    const [user] = await repo.usersByIdOrEmail([ref]);
+    if (user?.is_active !== 1) {
+      throw new AppError('NOT_FOUND', { status: 404, userMessage: `No active user with the e-mail address ${ref}.` });
+    }
+    return {
+      type,
+      userId: user.id,
+      label: label(user.name),
+      grants: (await roles.forUsers([user.id])).map(toGrant),
+      tokenScopes: null,
+      requestId: null,
+      ip: null,
+    };
+  }
+
   return {
     /** The principals of a signed-in actor (grants come with the actor). */
     async principalsOf(actor: Pick<Actor, 'userId' | 'grants'>): Promise<Principal[]> {
@@ -130,21 +146,10 @@ export function createDirectoryService(deps: { db: Db }) {
     },
 
     /** The actor a terminal user acts as (`--as <e-mail>`), with that user's grants. */
-    async actorForEmail(email: string, label: string): Promise<Actor> {
-      const [user] = await repo.usersByIdOrEmail([email]);
-      if (user?.is_active !== 1) {
-        throw new AppError('NOT_FOUND', { status: 404, userMessage: `No active user with the e-mail address ${email}.` });
-      }
-      return {
-        type: 'cli',
-        userId: user.id,
-        label: `${label} as ${user.name}`,
-        grants: (await roles.forUsers([user.id])).map(toGrant),
-        tokenScopes: null,
-        requestId: null,
-        ip: null,
-      };
-    },
+    actorForEmail: (email: string, label: string): Promise<Actor> => actorOf(email, 'cli', (name) => `${label} as ${name}`),
+
+    /** A user acting through a capability they were sent (a task e-mail's link), with their grants. */
+    actorForUser: (userId: string, label: (name: string) => string): Promise<Actor> => actorOf(userId, 'user', label),
   };
 }
 

@@ -1,3 +1,4 @@
+import { sendChatAction } from '../../connectors/chat/send.action.ts';
 import { sendEmailAction } from '../../connectors/email/send.action.ts';
 import { runAction } from '../../connectors/run-action.ts';
 import type { ConnectorLog } from '../../connectors/sdk.ts';
@@ -8,13 +9,18 @@ import type { GuardedHttpClient } from '../../platform/http-client/guarded-clien
 import { newId } from '../../platform/ids.ts';
 import { createNotificationsRepository, type NotificationRow } from './notifications.repository.ts';
 
-/** A message to one person, written to the outbox in the transaction that causes it. */
+/** A message to one person (e-mail) or one channel (chat), written to the outbox in the transaction that causes it. */
 export interface OutgoingNotification {
+  /** email (default) or chat (an incoming webhook: `credentialId` is a chat_webhook credential). */
+  channel?: 'email' | 'chat';
   kind: string;
+  /** An e-mail address, or the channel's label for chat. */
   recipient: string;
   userId: string | null;
   subject: string;
   body: string;
+  /** HTML alternative of an e-mail's body. */
+  html?: string | null;
   taskId?: string | null;
   runId?: string | null;
   credentialId: string;
@@ -39,7 +45,8 @@ export const retryDelayMs = (attempts: number) => Math.min(3_600_000, 30_000 * 2
 /**
  * The notification outbox: messages are rows first (nothing is lost when the process stops
  * between deciding to notify and sending), then delivered by `dispatchDue` through the e-mail
- * connector with the named SMTP credential; failures are retried with back-off, five times.
+ * connector with the named SMTP credential, or the chat connector with the named incoming
+ * webhook; failures are retried with back-off, five times.
  */
 export function createNotificationsService(deps: NotificationsDeps) {
   const repo = createNotificationsRepository(deps.db, deps.dialect);
@@ -47,21 +54,26 @@ export function createNotificationsService(deps: NotificationsDeps) {
   async function deliver(row: NotificationRow): Promise<void> {
     const now = deps.clock.now();
     try {
-      if (!row.credential_id) throw new Error('No SMTP credential');
-      const credential = await deps.resolveCredential(row.credential_id, 'smtp');
-      await runAction(
-        sendEmailAction,
-        { to: row.recipient, subject: row.subject, text: row.body },
-        {
-          signal: AbortSignal.timeout(30_000),
-          log: deps.log,
-          http: deps.http,
-          idempotencyKey: `notification:${row.id}`,
-          credential,
-          now: () => deps.clock.now(),
-          filesRoot: deps.filesRoot,
-        },
-      );
+      if (!row.credential_id) throw new Error(row.channel === 'chat' ? 'No chat credential' : 'No SMTP credential');
+      const context = {
+        signal: AbortSignal.timeout(30_000),
+        log: deps.log,
+        http: deps.http,
+        idempotencyKey: `notification:${row.id}`,
+        now: () => deps.clock.now(),
+        filesRoot: deps.filesRoot,
+      };
+      if (row.channel === 'chat') {
+        const credential = await deps.resolveCredential(row.credential_id, 'chat_webhook');
+        await runAction(sendChatAction, { title: row.subject.slice(0, 150), text: row.body.slice(0, 30_000) }, { ...context, credential });
+      } else {
+        const credential = await deps.resolveCredential(row.credential_id, 'smtp');
+        await runAction(
+          sendEmailAction,
+          { to: row.recipient, subject: row.subject, text: row.body, ...(row.html ? { html: row.html } : {}) },
+          { ...context, credential },
+        );
+      }
       await repo.update(row.id, {
         status: 'sent',
         sent_at: now.toISOString(),
@@ -90,12 +102,13 @@ export function createNotificationsService(deps: NotificationsDeps) {
       const at = deps.clock.now().toISOString();
       const rows: NotificationRow[] = items.map((n) => ({
         id: newId(),
-        channel: 'email',
+        channel: n.channel ?? 'email',
         kind: n.kind,
         recipient: n.recipient,
         user_id: n.userId,
         subject: n.subject.slice(0, 998),
         body: n.body,
+        html: n.html ?? null,
         task_id: n.taskId ?? null,
         run_id: n.runId ?? null,
         credential_id: n.credentialId,

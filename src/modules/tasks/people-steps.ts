@@ -79,6 +79,9 @@ async function openAndWait(
     timeoutMs: durationMs(config.timeout, 'timeout'),
     escalateTo: config.escalateTo,
     credentialId: config.credentialId ?? null,
+    chatCredentialId: config.chatCredentialId ?? null,
+    remindMs: durationMs(config.remind, 'remind'),
+    remindMax: config.remindMax,
   });
   if (!isOpen(row.status) && row.status !== 'cancelled' && row.result_json) return finish(JSON.parse(row.result_json), config.title);
   return { kind: 'wait', until: null, state: { taskId: row.id } };
@@ -110,16 +113,28 @@ export const todoConfig = z.object({
   onTimeout: z.enum(['fail', 'continue']).default('fail').describe('fail the step, or continue with outcome "timeout"'),
 });
 
-export const notifyConfig = z.object({
-  to: z
-    .array(z.union([assigneeSpec, z.object({ email: z.email().max(320).describe('An e-mail address') }).strict()]))
-    .min(1)
-    .max(50)
-    .describe('People, teams, roles or e-mail addresses'),
-  subject: z.string().trim().min(1).max(500).describe('Subject; templates allowed'),
-  body: z.string().min(1).max(100_000).describe('Text; templates allowed'),
-  credentialId: z.string().min(1).max(64).describe('SMTP credential to send with'),
-});
+export const notifyConfig = z
+  .object({
+    to: z
+      .array(z.union([assigneeSpec, z.object({ email: z.email().max(320).describe('An e-mail address') }).strict()]))
+      .max(50)
+      .default([])
+      .describe('People, teams, roles or e-mail addresses (e-mail)'),
+    subject: z.string().trim().min(1).max(500).describe('Subject (the chat message’s heading); templates allowed'),
+    body: z.string().min(1).max(100_000).describe('Text; templates allowed'),
+    credentialId: z.string().min(1).max(64).optional().describe('SMTP credential to send e-mails with'),
+    chatCredentialId: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Chat incoming-webhook credential: the message also goes to its channel'),
+  })
+  .refine((c) => c.credentialId !== undefined || c.chatCredentialId !== undefined, {
+    message: 'Give an SMTP credential, a chat credential, or both',
+    path: ['credentialId'],
+  })
+  .refine((c) => c.credentialId === undefined || c.to.length > 0, { message: 'Whom to e-mail', path: ['to'] });
 
 /** The people steps: approval, form, to-do and notify (category "human", shown as People). */
 export function peopleStepTypes(deps: PeopleStepDeps): StepType[] {
@@ -178,33 +193,54 @@ export function peopleStepTypes(deps: PeopleStepDeps): StepType[] {
     type: 'human.notify',
     title: 'Notify',
     description:
-      'E-mails people, teams, roles or addresses through the notification outbox (delivered and retried after the step). Output: queued, recipients.',
+      'E-mails people, teams, roles or addresses, and/or posts to a chat channel, through the notification outbox (delivered and retried after the step). Output: queued, recipients.',
     category: 'human',
-    credentialType: { type: 'smtp', required: true },
+    credentialType: smtp,
     config: notifyConfig,
     async execute(config, _input, ctx) {
-      const specs = config.to.filter((t) => !('email' in t)) as Parameters<DirectoryService['resolve']>[0];
-      const resolved = await deps.directory.resolve(specs, 'to');
-      const people = await deps.directory.usersOf(resolved.flatMap((r) => r.principals));
       const recipients = new Map<string, string | null>();
-      for (const p of people) recipients.set(p.email.toLowerCase(), p.id);
-      for (const t of config.to) if ('email' in t) recipients.set(t.email.toLowerCase(), recipients.get(t.email.toLowerCase()) ?? null);
-      await deps.db.transaction().execute((trx) =>
-        deps.notifications.enqueueIn(
-          trx,
-          [...recipients].map(([email, userId]) => ({
-            kind: 'notify',
-            recipient: email,
-            userId,
-            subject: config.subject,
-            body: config.body,
-            runId: ctx.runId,
-            credentialId: config.credentialId,
-            dedupeKey: `notify:${ctx.idempotencyKey}:${email}`,
-          })),
-        ),
-      );
-      return { kind: 'done', output: { queued: recipients.size, recipients: [...recipients.keys()] } };
+      if (config.credentialId) {
+        const specs = config.to.filter((t) => !('email' in t)) as Parameters<DirectoryService['resolve']>[0];
+        const resolved = await deps.directory.resolve(specs, 'to');
+        const people = await deps.directory.usersOf(resolved.flatMap((r) => r.principals));
+        for (const p of people) recipients.set(p.email.toLowerCase(), p.id);
+        for (const t of config.to) if ('email' in t) recipients.set(t.email.toLowerCase(), recipients.get(t.email.toLowerCase()) ?? null);
+      }
+      const { credentialId, chatCredentialId } = config;
+      await deps.db.transaction().execute(async (trx) => {
+        if (credentialId) {
+          await deps.notifications.enqueueIn(
+            trx,
+            [...recipients].map(([email, userId]) => ({
+              kind: 'notify',
+              recipient: email,
+              userId,
+              subject: config.subject,
+              body: config.body,
+              runId: ctx.runId,
+              credentialId,
+              dedupeKey: `notify:${ctx.idempotencyKey}:${email}`,
+            })),
+          );
+        }
+        if (chatCredentialId) {
+          await deps.notifications.enqueueIn(trx, [
+            {
+              channel: 'chat',
+              kind: 'notify',
+              recipient: 'chat',
+              userId: null,
+              subject: config.subject,
+              body: config.body,
+              runId: ctx.runId,
+              credentialId: chatCredentialId,
+              dedupeKey: `chat:notify:${ctx.idempotencyKey}`,
+            },
+          ]);
+        }
+      });
+      // queued counts the chat message too; recipients lists the e-mail addresses.
+      return { kind: 'done', output: { queued: recipients.size + (chatCredentialId ? 1 : 0), recipients: [...recipients.keys()] } };
     },
   });
   return [approval, form, todo, notify] as StepType[];

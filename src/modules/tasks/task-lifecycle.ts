@@ -7,6 +7,8 @@ import { systemActor } from '../../platform/permissions/actor.ts';
 import type { AssigneeSpec } from '../auth/directory.service.ts';
 import type { FormField } from './task-form.domain.ts';
 import { prefillOf } from './task-form.domain.ts';
+import { nextReminderAt } from './task-links.domain.ts';
+import { createTaskNotifier, type NotifyPlan } from './task-notifier.ts';
 import { storedForm } from './task-views.ts';
 import type { TasksDeps } from './tasks.deps.ts';
 import { type DueWork, dueWork, nextCheckAt, type Policy, sortKeyOf, type TaskKind } from './tasks.domain.ts';
@@ -36,12 +38,16 @@ export interface OpenTaskInput {
   onTimeout: string | null;
   escalateTo: readonly AssigneeSpec[];
   credentialId?: string | null | undefined;
+  chatCredentialId?: string | null | undefined;
+  /** Remind those who have not decided every this many ms, at most `remindMax` times. */
+  remindMs?: number | null | undefined;
+  remindMax?: number | undefined;
 }
 
-export interface EscalationPlan {
+/** Who an SLA breach adds, and how the task reaches people (e-mail, chat). */
+export interface EscalationPlan extends NotifyPlan {
   principals: string[];
   labels: string[];
-  credentialId: string | null;
 }
 
 const STALE = new Set(['RUN_FINISHED', 'STEP_NOT_WAITING']);
@@ -59,7 +65,7 @@ const MAX_ELIGIBLE_KEPT = 1000;
 export function createTaskLifecycle(deps: TasksDeps) {
   const repo = createTasksRepository(deps.db, deps.dialect);
   const iso = () => deps.clock.now().toISOString();
-  const link = (id: string) => `${deps.publicUrl ?? ''}/tasks/${id}`;
+  const notifier = createTaskNotifier(deps);
 
   function cannotOpen(message: string, path: string): AppError {
     return new AppError('ASSIGNEE_UNKNOWN', {
@@ -68,25 +74,6 @@ export function createTaskLifecycle(deps: TasksDeps) {
       details: { issues: [{ path, message }] },
       retryable: false,
     });
-  }
-
-  async function assignmentMails(trx: Db, task: TaskRow, principals: string[], kind: string, credentialId: string | null) {
-    if (!credentialId) return;
-    const people = (await deps.directory.usersOf(principals, trx)).slice(0, 200);
-    await deps.notifications.enqueueIn(
-      trx,
-      people.map((p) => ({
-        kind,
-        recipient: p.email,
-        userId: p.id,
-        subject: kind === 'task.escalated' ? `Overdue: ${task.title}` : `New task: ${task.title}`,
-        body: `${kind === 'task.escalated' ? 'This task is past its due time and was escalated to you' : 'A task waits for you'}:\n\n${task.title}\n${task.description ? `\n${task.description}\n` : ''}\nOpen it: ${link(task.id)}\n`,
-        taskId: task.id,
-        runId: task.run_id,
-        credentialId,
-        dedupeKey: `${kind}:${task.id}:${p.id}`,
-      })),
-    );
   }
 
   /**
@@ -136,6 +123,7 @@ export function createTaskLifecycle(deps: TasksDeps) {
         updated_at: at,
         signal_pending: pending,
         next_check_at: row.next_check_at,
+        next_remind_at: null,
       },
       trx,
     );
@@ -216,7 +204,7 @@ export function createTaskLifecycle(deps: TasksDeps) {
         })),
         trx,
       );
-      await assignmentMails(trx, task, plan.principals, 'task.escalated', plan.credentialId);
+      await notifier.tellIn(trx, task, plan.principals, 'escalated', plan);
     }
     await repo.update(task.id, { escalated_at: at, updated_at: at }, trx);
     await deps.audit.record(trx, systemActor, {
@@ -255,7 +243,9 @@ export function createTaskLifecycle(deps: TasksDeps) {
       principals: [...new Set(escalation.flatMap((r) => r.principals))],
       labels: escalation.map((r) => r.label),
       credentialId: input.credentialId ?? null,
+      chatCredentialId: input.chatCredentialId ?? null,
     };
+    const remindMax = input.remindMs ? (input.remindMax ?? 3) : 0;
     const row: TaskRow = {
       id: newId(),
       kind: input.kind,
@@ -295,6 +285,10 @@ export function createTaskLifecycle(deps: TasksDeps) {
       updated_at: at,
       closed_at: null,
       closed_by: null,
+      remind_every_ms: input.remindMs ?? null,
+      remind_max: remindMax,
+      reminders_sent: 0,
+      next_remind_at: nextReminderAt(now, input.remindMs ?? null, 0, remindMax),
     };
     row.next_check_at = nextCheckAt(row, now);
     const assignees: AssigneeRow[] = principals.map((principal) => ({
@@ -325,7 +319,7 @@ export function createTaskLifecycle(deps: TasksDeps) {
             expiresAt: row.expires_at,
           },
         });
-        await assignmentMails(trx, row, principals, 'task.assigned', plan.credentialId);
+        await notifier.tellIn(trx, row, principals, 'assigned', plan);
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -449,6 +443,8 @@ export function createTaskLifecycle(deps: TasksDeps) {
           } else if (w === 'escalate') {
             await escalateIn(trx, current);
             current = { ...current, escalated_at: nowIso };
+          } else if (w === 'remind') {
+            current = { ...current, ...(await notifier.remindIn(trx, current)) };
           }
         }
         const next = nextCheckAt(current, deps.clock.now());

@@ -30,5 +30,7 @@ export interface TasksDeps {
   engine: () => TaskEngine;
   /** Base URL for links in e-mails (SYMBIONT_PUBLIC_URL). */
   publicUrl?: string | undefined;
+  /** Days a one-click e-mail link works (at most until its task expires); default 7. */
+  linkDays?: number | undefined;
   log: TaskLog;
 }

@@ -118,6 +118,15 @@ describe('scheduling', () => {
     assert.deepEqual(dueWork({ ...open, status: 'expired', signal_pending: 1 }, '2026-11-26T08:00:00.000Z'), ['resignal']);
   });
 
+  it('looks again at the next reminder of an open task, and reminds only while it is open and not expiring', () => {
+    const reminding = { ...open, next_remind_at: '2026-11-24T10:00:00.000Z' };
+    assert.equal(nextCheckAt(reminding, now), '2026-11-24T10:00:00.000Z');
+    assert.equal(nextCheckAt({ ...reminding, status: 'done' }, now), null);
+    assert.deepEqual(dueWork(reminding, '2026-11-24T10:00:00.000Z'), ['remind']);
+    assert.deepEqual(dueWork(reminding, '2026-11-24T12:00:00.000Z'), ['escalate', 'remind']);
+    assert.deepEqual(dueWork(reminding, '2026-11-26T08:00:00.000Z'), ['expire']);
+  });
+
   it('orders open tasks by due time (undated last) and closed ones by when they closed', () => {
     assert.equal(sortKeyOf({ status: 'open', due_at: null, closed_at: null }), UNDATED);
     assert.equal(sortKeyOf({ status: 'claimed', due_at: 'd', closed_at: null }), 'd');

@@ -110,14 +110,17 @@ export interface TaskTimes {
   expires_at: string | null;
   escalated_at: string | null;
   signal_pending: number;
+  /** When the next reminder is due (open tasks with reminders left). */
+  next_remind_at?: string | null;
 }
 
 /** Backoff before delivering a decision again to a run that was busy. */
 export const SIGNAL_RETRY_MS = 1000;
 
 /**
- * The next moment the scheduler must look at a task: a pending signal (soon), the expiry and
- * the SLA due time (until the breach was handled) of an open task. Null: nothing to do.
+ * The next moment the scheduler must look at a task: a pending signal (soon), the expiry,
+ * the SLA due time (until the breach was handled) and the next reminder of an open task.
+ * Null: nothing to do.
  */
 export function nextCheckAt(task: TaskTimes, now: Date): string | null {
   const times: string[] = [];
@@ -125,19 +128,24 @@ export function nextCheckAt(task: TaskTimes, now: Date): string | null {
   if (isOpen(task.status)) {
     if (task.expires_at) times.push(task.expires_at);
     if (task.due_at && !task.escalated_at) times.push(task.due_at);
+    if (task.next_remind_at) times.push(task.next_remind_at);
   }
   return times.length === 0 ? null : (times.sort()[0] ?? null);
 }
 
-export type DueWork = 'expire' | 'escalate' | 'resignal';
+export type DueWork = 'expire' | 'escalate' | 'remind' | 'resignal';
 
-/** What is due on a task at `now`, in the order to do it (expiry wins over escalation). */
+/**
+ * What is due on a task at `now`, in the order to do it: expiry wins over escalation and
+ * reminders (an expired task reminds nobody).
+ */
 export function dueWork(task: TaskTimes, now: string): DueWork[] {
   const out: DueWork[] = [];
   if (task.signal_pending === 1) out.push('resignal');
   if (isOpen(task.status)) {
-    if (task.expires_at && task.expires_at <= now) out.push('expire');
-    else if (task.due_at && !task.escalated_at && task.due_at <= now) out.push('escalate');
+    if (task.expires_at && task.expires_at <= now) return [...out, 'expire'];
+    if (task.due_at && !task.escalated_at && task.due_at <= now) out.push('escalate');
+    if (task.next_remind_at && task.next_remind_at <= now) out.push('remind');
   }
   return out;
 }

@@ -197,7 +197,14 @@ export const peopleStepBase = {
   escalateTo: z.array(assigneeSpec).max(20).default([]).describe('Who is added when the SLA is breached'),
   timeout: z.string().max(20).optional().describe('Closes the task after this long with the onTimeout outcome'),
   show: z.unknown().optional().describe('Data shown to the person (default: the step input); templates allowed'),
-  credentialId: z.string().max(64).optional().describe('SMTP credential to e-mail assignees and escalations'),
+  credentialId: z.string().max(64).optional().describe('SMTP credential to e-mail assignees and escalations (with one-click links)'),
+  chatCredentialId: z
+    .string()
+    .max(64)
+    .optional()
+    .describe('Chat incoming-webhook credential: a message with the task link goes to its channel'),
+  remind: z.string().max(20).optional().describe('Remind those who have not decided every so long ("4h") while the task is open'),
+  remindMax: z.number().int().min(1).max(20).default(3).describe('At most this many reminders'),
 };
 
 export const formFieldsSchema = z.array(formField).max(100);

@@ -41,6 +41,14 @@ function closedError(task: TaskRow): AppError {
   return taskError('TASK_CLOSED', `This task was already decided (${task.outcome ?? task.status}).`, task);
 }
 
+/** A decision taken through another channel than the inbox (an e-mail's one-click link). */
+export interface DecisionVia {
+  /** Named in the decision's audit entry (`via`). */
+  channel: string;
+  /** Runs in the decision's transaction once every check passed (marks the link used). */
+  within(trx: Db, task: TaskRow): Promise<void>;
+}
+
 const invalidAction = (message: string, path?: string) =>
   new AppError('TASK_ACTION_INVALID', {
     status: 400,
@@ -224,6 +232,7 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
     decision: string,
     comment: string,
     data: unknown,
+    via?: string,
   ) {
     const row = {
       id: newId(),
@@ -242,14 +251,22 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
       objectType: 'task',
       objectId: task.id,
       before: { status: task.status },
-      after: { decision, comment, onBehalfOf: match.onBehalfOf, override: match.override, ...(data === undefined ? {} : { data }) },
+      after: {
+        decision,
+        comment,
+        onBehalfOf: match.onBehalfOf,
+        override: match.override,
+        ...(data === undefined ? {} : { data }),
+        ...(via ? { via } : {}),
+      },
     });
     return row;
   }
 
-  async function vote(actor: Actor, id: string, choice: 'approve' | 'reject', comment: string): Promise<TaskDetail> {
+  async function vote(actor: Actor, id: string, choice: 'approve' | 'reject', comment: string, via?: DecisionVia): Promise<TaskDetail> {
     return decideTx(actor, id, choice, async (trx, { task, decisions, match }) => {
-      const mine = await recordDecision(trx, actor, task, match, choice, comment, undefined);
+      await via?.within(trx, task);
+      const mine = await recordDecision(trx, actor, task, match, choice, comment, undefined, via?.channel);
       const all = [...decisions, mine];
       const overrideBy = match.override ? mine.id : null;
       const outcome = tallyVotes(
@@ -362,8 +379,8 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
 
     get,
 
-    approve: (actor: Actor, id: string, comment = '') => vote(actor, id, 'approve', comment),
-    reject: (actor: Actor, id: string, comment = '') => vote(actor, id, 'reject', comment),
+    approve: (actor: Actor, id: string, comment = '', via?: DecisionVia) => vote(actor, id, 'approve', comment, via),
+    reject: (actor: Actor, id: string, comment = '', via?: DecisionVia) => vote(actor, id, 'reject', comment, via),
 
     /** Completes a form or a to-do: the data is checked against the form (FORM_INVALID lists each field). */
     complete(actor: Actor, id: string, body: { data: Record<string, unknown>; outcome?: string | undefined; comment: string }) {

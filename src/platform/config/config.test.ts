@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { loadConfig, parseEnv } from './config.ts';
+import { linkBaseUrl, loadConfig, parseEnv } from './config.ts';
 
 describe('parseEnv', () => {
   it('applies the documented defaults', () => {
@@ -23,6 +23,19 @@ describe('parseEnv', () => {
         return true;
       },
     );
+  });
+
+  it('lets task e-mail links work 7 days by default, 1 to 90 when set', () => {
+    assert.equal(parseEnv({}).SYMBIONT_TASK_LINK_DAYS, 7);
+    assert.equal(parseEnv({ SYMBIONT_TASK_LINK_DAYS: '2' }).SYMBIONT_TASK_LINK_DAYS, 2);
+    assert.throws(() => parseEnv({ SYMBIONT_TASK_LINK_DAYS: '0' }), /SYMBIONT_TASK_LINK_DAYS/);
+    assert.throws(() => parseEnv({ SYMBIONT_TASK_LINK_DAYS: '365' }), /SYMBIONT_TASK_LINK_DAYS/);
+  });
+
+  it('bases links on the public URL, else on the listening address', () => {
+    assert.equal(linkBaseUrl({ publicUrl: 'https://sym.example/', host: '0.0.0.0', port: 3000 }), 'https://sym.example');
+    assert.equal(linkBaseUrl({ publicUrl: undefined, host: '0.0.0.0', port: 3000 }), 'http://127.0.0.1:3000');
+    assert.equal(linkBaseUrl({ publicUrl: undefined, host: '::1', port: 8080 }), 'http://[::1]:8080');
   });
 
   it('reads the outbound allowlist as a list', () => {

@@ -32,6 +32,13 @@ export const envSchema = z.object({
     .max(100 * 1024 * 1024)
     .default(1024 * 1024),
   SYMBIONT_PUBLIC_URL: z.string().url().optional().describe('External URL, used in links and to decide Secure cookies'),
+  SYMBIONT_TASK_LINK_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90)
+    .default(7)
+    .describe('Days a task e-mail’s one-click link works (at most until its task expires)'),
   SYMBIONT_HTTP_ALLOW: z
     .string()
     .regex(/^[\w.:/,\s-]*$/, 'must be a comma list of CIDR ranges or host names')
@@ -53,6 +60,8 @@ export interface Config {
   publicUrl: string | undefined;
   /** SSRF allowlist for the guarded HTTP client. */
   httpAllow: string[];
+  /** Days a task e-mail's one-click link works. */
+  taskLinkDays: number;
 }
 
 /** Parses the environment; throws CONFIG_INVALID naming every bad variable. */
@@ -117,9 +126,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parsed.SYMBIONT_TRUST_PROXY,
     bodyLimit: parsed.SYMBIONT_BODY_LIMIT,
     publicUrl: parsed.SYMBIONT_PUBLIC_URL,
+    taskLinkDays: parsed.SYMBIONT_TASK_LINK_DAYS,
     httpAllow: (parsed.SYMBIONT_HTTP_ALLOW ?? '')
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
   };
+}
+
+/**
+ * The base of absolute links the server sends out (task e-mails): SYMBIONT_PUBLIC_URL, else
+ * the address it listens on (fine on one machine; set SYMBIONT_PUBLIC_URL for everyone else).
+ */
+export function linkBaseUrl(config: Pick<Config, 'publicUrl' | 'host' | 'port'>): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/+$/, '');
+  const host =
+    config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  return `http://${host}:${config.port}`;
 }

@@ -269,6 +269,11 @@ export interface TasksTable {
   updated_at: string;
   closed_at: string | null;
   closed_by: string | null;
+  /** Reminders to those who have not decided: every this many ms while open (null: none). */
+  remind_every_ms: number | null;
+  remind_max: number;
+  reminders_sent: number;
+  next_remind_at: string | null;
 }
 
 /** Who may see and work a task: `u:<user>`, `t:<team>`, `m:<team>` (managers), `r:<role>[@<team>]`. */
@@ -327,6 +332,21 @@ export interface NotificationsTable {
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** HTML alternative of an e-mail's body. */
+  html: string | null;
+}
+
+/** One-click links of task e-mails: only the SHA-256 of the token is kept. */
+export interface TaskLinksTable {
+  id: string;
+  task_id: string;
+  user_id: string;
+  /** approve | reject | open */
+  action: string;
+  token_hash: string;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
 }
 
 export interface Database {
@@ -352,4 +372,5 @@ export interface Database {
   task_decisions: TaskDecisionsTable;
   task_delegations: TaskDelegationsTable;
   notifications: NotificationsTable;
+  task_links: TaskLinksTable;
 }

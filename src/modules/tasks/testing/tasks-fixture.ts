@@ -16,8 +16,12 @@ export interface People {
   as: Record<'bob' | 'alice' | 'carol' | 'dave' | 'erin' | 'zoe' | 'vic', Session>;
 }
 
-export async function createPeople(handle: DatabaseHandle, now = '2026-11-24T08:00:00.000Z'): Promise<People> {
-  const app = await createTestApp(handle, { now });
+export async function createPeople(
+  handle: DatabaseHandle,
+  now = '2026-11-24T08:00:00.000Z',
+  options: { publicUrl?: string; httpAllow?: string[] } = {},
+): Promise<People> {
+  const app = await createTestApp(handle, { now, ...options });
   const team = await app.services.teams.create(cliActor('test'), { name: 'Finance', description: '' });
   const spec: [keyof People['ids'], RoleKey[], boolean][] = [
     ['bob', ['builder'], true],
