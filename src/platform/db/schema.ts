@@ -329,6 +329,45 @@ export interface NotificationsTable {
   sent_at: string | null;
 }
 
+/** A workflow's public form link; the token is stored hashed (lookup) and sealed (context = id). */
+export interface FormLinksTable {
+  id: string;
+  workflow_id: string;
+  token_hash: string;
+  token_sealed: string;
+  enabled: number;
+  submissions: number;
+  spam_blocked: number;
+  last_submission_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  rotated_at: string | null;
+}
+
+/** An uploaded file's metadata; its content is in `file_chunks`. */
+export interface FilesTable {
+  id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  /** uploading | ready */
+  status: string;
+  field_key: string;
+  form_id: string | null;
+  task_id: string | null;
+  run_id: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+  attached_at: string | null;
+}
+
+export interface FileChunksTable {
+  file_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -352,4 +391,7 @@ export interface Database {
   task_decisions: TaskDecisionsTable;
   task_delegations: TaskDelegationsTable;
   notifications: NotificationsTable;
+  form_links: FormLinksTable;
+  files: FilesTable;
+  file_chunks: FileChunksTable;
 }
