@@ -7,7 +7,9 @@ import { SetupPage } from './auth/SetupPage.tsx';
 import { FullPageLoader } from './common/FullPageLoader.tsx';
 import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { CredentialsPage } from './credentials/CredentialsPage.tsx';
+import { FormsPage } from './forms/FormsPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { PublicFormPage } from './public-forms/PublicFormPage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { RunsPage } from './runs/RunsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -27,6 +29,8 @@ export function App() {
     <Routes>
       <Route path="/setup" element={<SetupPage />} />
       <Route path="/login" element={<LoginPage />} />
+      {/* Public form links: no sign-in, the token in the address is the permission. */}
+      <Route path="/f/:token" element={<PublicFormPage />} />
       <Route
         element={
           <RequireAuth>
@@ -53,6 +57,7 @@ export function App() {
           }
         />
         <Route path="runs" element={<RunsPage />} />
+        <Route path="forms" element={<FormsPage />} />
         <Route
           path="runs/:id"
           element={

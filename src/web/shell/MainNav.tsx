@@ -1,5 +1,5 @@
 import { NavLink, Text } from '@mantine/core';
-import { IconApi, IconApps, IconExternalLink, IconHome, IconPlayerPlay, IconSitemap } from '@tabler/icons-react';
+import { IconApi, IconApps, IconExternalLink, IconForms, IconHome, IconPlayerPlay, IconSitemap } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useGlobalPermissions } from '../auth/useGlobalPermissions.ts';
@@ -18,6 +18,7 @@ function SectionTitle({ children }: { children: string }) {
 const MODULE_ICONS: Record<string, ReactNode> = {
   workflows: <IconSitemap size={18} />,
   runs: <IconPlayerPlay size={18} />,
+  forms: <IconForms size={18} />,
 };
 
 /** The navigation: home, the server's modules, the administration pages the user may use. */
