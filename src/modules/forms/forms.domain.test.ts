@@ -5,7 +5,7 @@ import { fileValuesOf, formTokenFrom, formUrl, hashToken, isSpam, looksLikeToken
 describe('form tokens', () => {
   it('encodes 32 random bytes as a 43-character base64url token and refuses fewer', () => {
     const token = formTokenFrom(new Uint8Array(32).fill(255));
-    assert.equal(token, '_'.repeat(42) + '8');
+    assert.equal(token, `${'_'.repeat(42)}8`);
     assert.ok(looksLikeToken(token));
     assert.throws(() => formTokenFrom(new Uint8Array(16)));
     assert.equal(looksLikeToken('abc'), false);

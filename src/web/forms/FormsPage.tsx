@@ -14,19 +14,22 @@ import { PageHeader } from '../common/PageHeader.tsx';
 /** The link as a full address (the server gives a relative one without SYMBIONT_PUBLIC_URL). */
 const absolute = (url: string) => new URL(url, window.location.origin).href;
 
+// A badge in a table cell would otherwise shrink to an ellipsis.
+const fit = { minWidth: 'max-content' };
+
 function StatusBadge({ link }: { link: FormLink }) {
   if (!link.live)
     return (
-      <Badge color="gray" variant="light">
+      <Badge color="gray" variant="light" style={fit}>
         Not live
       </Badge>
     );
   return link.enabled ? (
-    <Badge color="teal" variant="light">
+    <Badge color="teal" variant="light" style={fit}>
       Open
     </Badge>
   ) : (
-    <Badge color="orange" variant="light">
+    <Badge color="orange" variant="light" style={fit}>
       Disabled
     </Badge>
   );
@@ -119,7 +122,7 @@ export function FormsPage() {
                       </Tooltip>
                     </Group>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge link={link} />
                   </Table.Td>
                   <Table.Td>

@@ -22,7 +22,10 @@ export function PublicFormField({ field, value, error, onChange, upload }: Props
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const [chosen, setChosen] = useState<File | null>(null);
-  const common = { label: field.label, description: field.help, required: field.required, error, name: field.key };
+  // As everywhere in the app: required fields carry no asterisk, optional ones say so.
+  const optional = field.required ? undefined : 'Optional';
+  const description = [field.help, optional].filter(Boolean).join(' · ') || undefined;
+  const common = { label: field.label, description, required: field.required, error, name: field.key };
   const text = typeof value === 'string' ? value : '';
 
   switch (field.type) {
@@ -75,11 +78,14 @@ export function PublicFormField({ field, value, error, onChange, upload }: Props
       const limit = field.maxBytes ?? 10 * 1024 * 1024;
       const hint = held
         ? `Uploaded: ${held.name} (${formatBytes(held.size)})`
-        : [field.help, `Up to ${formatBytes(limit)}`, field.accept?.length ? `(${field.accept.join(', ')})` : ''].filter(Boolean).join(' ');
+        : [field.help, `Up to ${formatBytes(limit)}${field.accept?.length ? ` (${field.accept.join(', ')})` : ''}`, optional]
+            .filter(Boolean)
+            .join(' · ');
       return (
         <FileInput
           {...common}
           description={hint}
+          withAsterisk={false}
           error={uploadError ?? error}
           placeholder={uploading ? 'Uploading…' : 'Choose a file'}
           leftSection={<IconPaperclip size={16} />}

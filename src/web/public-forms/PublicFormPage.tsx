@@ -123,6 +123,7 @@ export function PublicFormPage() {
               onChange={(v) => {
                 setValues({ ...current, [field.key]: v });
                 setErrors(({ [field.key]: _cleared, ...rest }) => rest);
+                setProblem(null);
               }}
               upload={(file) => uploadFile(`${base}/files?field=${encodeURIComponent(field.key)}`, file)}
             />
