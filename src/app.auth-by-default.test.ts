@@ -16,6 +16,9 @@ const PUBLIC_ALLOWLIST = [
   /^(GET|HEAD) \/api\/docs(\/.*)?$/,
   // Webhooks: the unguessable path is the capability (plus an optional signature).
   /^(GET|HEAD|POST|PUT|PATCH|DELETE) \/webhooks\/:path$/,
+  // Public form links: the 256-bit token is the capability (rate-limited, docs/forms.md).
+  /^(GET|HEAD|POST) \/api\/v1\/forms\/public\/:token$/,
+  /^POST \/api\/v1\/forms\/public\/:token\/files$/,
 ];
 
 function concreteUrl(url: string): string {
