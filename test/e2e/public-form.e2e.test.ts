@@ -133,5 +133,12 @@ describe('a public form link in Chromium, without signing in', {
     assert.match((await row.getByTestId('form-url').textContent()) ?? '', new RegExp(`/f/${token}$`));
     assert.match((await row.textContent()) ?? '', /Open/);
     await shot(page, 'forms-page');
+    await row.getByRole('link', { name: 'Supplier invoices' }).click();
+    await page.waitForURL(/\/workflows\/[^/]+$/);
+    assert.match(
+      (await page.getByTestId('form-link-url').textContent()) ?? '',
+      new RegExp(`/f/${token}$`),
+      'the editor shows the live link',
+    );
   });
 });

@@ -36,8 +36,9 @@ export function createFormsRepository(db: Db) {
       trx.selectFrom('form_links').selectAll().where('workflow_id', '=', workflowId).executeTakeFirst(),
 
     /** Form links of workflows that are not archived, in id order (ids sort by creation). */
-    list: (limit: number, afterId?: string): Promise<FormLinkTarget[]> => {
+    list: (limit: number, afterId?: string, workflowId?: string): Promise<FormLinkTarget[]> => {
       let q = withTarget().where('workflows.status', '!=', 'archived');
+      if (workflowId) q = q.where('form_links.workflow_id', '=', workflowId);
       if (afterId) q = q.where('form_links.id', '>', afterId);
       return q.orderBy('form_links.id').limit(limit).execute();
     },

@@ -5,7 +5,10 @@ import { formField } from '../tasks/task-form.domain.ts';
 export const formIdParam = z.object({ id: z.string().min(1).max(64).describe('Form link id') });
 // Any string: a malformed token gets the same 404 as a forged one.
 export const tokenParam = z.object({ token: z.string().max(200).describe('The capability token of the link') });
-export const listFormsQuery = z.object({ ...pageQuery });
+export const listFormsQuery = z.object({
+  workflowId: z.string().max(64).optional().describe('Only the link of this workflow'),
+  ...pageQuery,
+});
 export const fieldQuery = z.object({ field: z.string().max(64).optional().describe('Key of the file field the upload is for') });
 export const fileIdParam = z.object({ id: z.string().min(1).max(64).describe('File id') });
 export const taskIdParam = z.object({ id: z.string().min(1).max(64).describe('Task id') });

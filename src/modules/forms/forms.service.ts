@@ -185,9 +185,9 @@ export function createFormsService(deps: FormsDeps) {
       });
     },
 
-    async list(actor: Actor, query: { limit: number; cursor?: string | undefined }) {
+    async list(actor: Actor, query: { limit: number; cursor?: string | undefined; workflowId?: string | undefined }) {
       authorize(actor, 'workflows.build');
-      const rows = await repo.list(query.limit + 1, decodeCursor(query.cursor, idCursor)?.i);
+      const rows = await repo.list(query.limit + 1, decodeCursor(query.cursor, idCursor)?.i, query.workflowId);
       const page = rows.slice(0, query.limit);
       const last = page.at(-1);
       return {

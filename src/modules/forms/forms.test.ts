@@ -38,6 +38,13 @@ for (const { dialect, skip } of testDialects()) {
       const row = await handle.db.selectFrom('form_links').selectAll().where('id', '=', form.linkId).executeTakeFirstOrThrow();
       assert.notEqual(row.token_hash, form.token, 'stored hashed');
       assert.ok(!row.token_sealed.includes(form.token), 'and sealed, never in clear');
+      const other = await publishForm(p, 'Cake orders', [formTriggerNode(fields)], []);
+      const one = await p.as.bob.request({ method: 'GET', url: `/api/v1/forms?workflowId=${form.workflowId}` });
+      assert.deepEqual(
+        one.json().items.map((l: { id: string }) => l.id),
+        [form.linkId],
+      );
+      assert.notEqual(other.token, form.token);
       const member = await p.as.alice.request({ method: 'GET', url: '/api/v1/forms' });
       assert.equal(member.statusCode, 403, member.body);
       const audit = await handle.db.selectFrom('audit_events').select('action').where('object_id', '=', form.linkId).execute();
