@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { createSecretBox } from '../../platform/auth/secret-box.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { createTestDatabase, testDialects } from '../../platform/db/testing/test-database.ts';
 import { createPeople, outputOf, type People, runEnded } from '../tasks/testing/tasks-fixture.ts';
+import { createFormsService } from './forms.service.ts';
 import { formTriggerNode, publicPost, publishForm, runsOf } from './testing/forms-fixture.ts';
 
 const fields = [
@@ -171,6 +174,35 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(valid429.statusCode, 429, 'a valid one from the same address waits too');
       assert.equal((await runsOf(p, form.workflowId)).length, before);
       assert.equal((await submit({ data: valid }, '198.51.100.8')).statusCode, 201, 'another address is not held back');
+    });
+
+    it('refuses a submission body over 256 KiB with 413 and starts nothing', async () => {
+      const before = (await runsOf(p, form.workflowId)).length;
+      const res = await submit({ data: { ...valid, name: 'x'.repeat(300 * 1024) } }, '192.0.2.20');
+      assert.equal(res.statusCode, 413, res.body);
+      assert.equal(res.json().error.code, 'PAYLOAD_TOO_LARGE');
+      assert.equal((await runsOf(p, form.workflowId)).length, before);
+    });
+
+    it('limits submissions per form, whatever the client address', async () => {
+      const forms = createFormsService({
+        db: handle.db,
+        clock: p.app.clock,
+        audit: p.app.services.audit,
+        secretBox: createSecretBox(randomBytes(32)),
+        engine: () => p.app.services.engine,
+        files: p.app.services.files,
+        limits: { writesPerIp: 100, readsPerIp: 100, writesPerForm: 2 },
+      });
+      const before = (await runsOf(p, form.workflowId)).length;
+      await forms.submit(form.token, { data: valid }, '203.0.113.1');
+      await forms.submit(form.token, { data: valid }, '203.0.113.2');
+      await assert.rejects(forms.submit(form.token, { data: valid }, '203.0.113.3'), (e: { code?: string; status?: number }) => {
+        assert.equal(e.code, 'RATE_LIMITED');
+        assert.equal(e.status, 429);
+        return true;
+      });
+      assert.equal((await runsOf(p, form.workflowId)).length, before + 2);
     });
 
     it('stops answering when the workflow is archived', async () => {
