@@ -22,11 +22,11 @@ export async function formsListCommand(options: { json?: boolean }): Promise<voi
         status: !f.live ? 'not live' : f.enabled ? 'open' : 'disabled',
         submissions: String(f.submissions),
         spam: String(f.spamBlocked),
-        url: f.url,
+        url: f.url ?? '(unreadable: rotate it)',
       })),
       ['id', 'workflow', 'status', 'submissions', 'spam', 'url'],
     );
-    if (items.some((f) => f.url.startsWith('/'))) process.stdout.write('(set SYMBIONT_PUBLIC_URL for full addresses)\n');
+    if (items.some((f) => f.url?.startsWith('/'))) process.stdout.write('(set SYMBIONT_PUBLIC_URL for full addresses)\n');
   });
 }
 
@@ -34,6 +34,6 @@ export async function formsListCommand(options: { json?: boolean }): Promise<voi
 export async function formsRotateCommand(id: string): Promise<void> {
   await withServices(async (services) => {
     const link = await services.forms.rotate(cliActor(), id);
-    process.stdout.write(`${link.url}\n`);
+    process.stdout.write(`${link.url ?? ''}\n`);
   });
 }

@@ -19,8 +19,13 @@ export const formLinkSchema = z
     workflowId: z.string().describe('Workflow it starts'),
     workflowName: z.string().describe('Its name'),
     title: z.string().nullable().describe("The form's title in the live version (null: the live version has no form trigger)"),
-    url: z.string().describe('The public link (relative without SYMBIONT_PUBLIC_URL)'),
-    token: z.string().describe('The capability token in the link (builders only)'),
+    url: z
+      .string()
+      .nullable()
+      .describe(
+        'The public link (relative without SYMBIONT_PUBLIC_URL); null when the token cannot be unsealed (the secret key changed): rotate',
+      ),
+    token: z.string().nullable().describe('The capability token in the link (builders only); null as for url'),
     enabled: z.boolean().describe('Accepts submissions (a disabled link answers 404)'),
     live: z.boolean().describe('The workflow is published, not archived, and its live version starts with a form trigger'),
     submissions: z.number().int().describe('Accepted submissions'),

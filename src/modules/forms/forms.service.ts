@@ -80,7 +80,14 @@ export function createFormsService(deps: FormsDeps) {
     return config;
   }
 
-  const tokenOf = (row: FormLinkTarget) => deps.secretBox.open(row.token_sealed, row.id);
+  /** The token in clear; null when it cannot be unsealed (the secret key changed): rotating makes a new one. */
+  const tokenOf = (row: FormLinkTarget): string | null => {
+    try {
+      return deps.secretBox.open(row.token_sealed, row.id);
+    } catch {
+      return null;
+    }
+  };
 
   function view(row: FormLinkTarget): FormLinkView {
     const config = row.version_id && row.definition_json ? configOf(row.version_id, row.definition_json) : null;
@@ -90,7 +97,7 @@ export function createFormsService(deps: FormsDeps) {
       workflowId: row.workflow_id,
       workflowName: row.workflow_name,
       title: config?.title ?? null,
-      url: formUrl(deps.publicUrl, token),
+      url: token === null ? null : formUrl(deps.publicUrl, token),
       token,
       enabled: row.enabled === 1,
       live: row.workflow_status === 'active' && config !== null,

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { createSecretBox } from '../../platform/auth/secret-box.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { createTestDatabase, testDialects } from '../../platform/db/testing/test-database.ts';
+import { cliActor } from '../../platform/permissions/actor.ts';
 import { createPeople, outputOf, type People, runEnded } from '../tasks/testing/tasks-fixture.ts';
 import { createFormsService } from './forms.service.ts';
 import { formTriggerNode, publicPost, publishForm, runsOf } from './testing/forms-fixture.ts';
@@ -203,6 +204,11 @@ for (const { dialect, skip } of testDialects()) {
         return true;
       });
       assert.equal((await runsOf(p, form.workflowId)).length, before + 2);
+
+      // This service has another secret key: it cannot unseal the token, and says so instead of failing.
+      const seen = await forms.get(cliActor('test'), form.linkId);
+      assert.equal(seen.token, null);
+      assert.equal(seen.url, null);
     });
 
     it('stops answering when the workflow is archived', async () => {

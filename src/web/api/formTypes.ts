@@ -4,8 +4,9 @@ export interface FormLink {
   workflowId: string;
   workflowName: string;
   title: string | null;
-  url: string;
-  token: string;
+  /** null when the server cannot unseal the token (its secret key changed): rotate the link. */
+  url: string | null;
+  token: string | null;
   enabled: boolean;
   live: boolean;
   submissions: number;

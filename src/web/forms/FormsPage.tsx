@@ -35,6 +35,39 @@ function StatusBadge({ link }: { link: FormLink }) {
   );
 }
 
+/** The link with copy and open buttons; a note when the server cannot unseal the token. */
+function LinkCell({ link }: { link: FormLink }) {
+  if (link.url === null) {
+    return (
+      <Text size="sm" c="red">
+        Unreadable (the secret key changed): rotate it.
+      </Text>
+    );
+  }
+  const url = absolute(link.url);
+  return (
+    <Group gap={4} wrap="nowrap">
+      <Code style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} data-testid="form-url">
+        {url}
+      </Code>
+      <CopyButton value={url}>
+        {({ copied, copy }) => (
+          <Tooltip label={copied ? 'Copied' : 'Copy link'} withArrow>
+            <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label="Copy form link">
+              {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
+            </ActionIcon>
+          </Tooltip>
+        )}
+      </CopyButton>
+      <Tooltip label="Open the form" withArrow>
+        <ActionIcon component="a" href={url} target="_blank" rel="noopener" variant="subtle" color="gray" aria-label="Open the form">
+          <IconExternalLink size={16} />
+        </ActionIcon>
+      </Tooltip>
+    </Group>
+  );
+}
+
 /**
  * Public form links of the workflows that start with a form trigger: the address to copy,
  * whether it takes submissions, counts; rotate (a new address, the old one dies), disable.
@@ -80,7 +113,6 @@ export function FormsPage() {
           </Table.Thead>
           <Table.Tbody>
             {items.map((link) => {
-              const url = absolute(link.url);
               return (
                 <Table.Tr key={link.id}>
                   <Table.Td>
@@ -94,33 +126,7 @@ export function FormsPage() {
                     )}
                   </Table.Td>
                   <Table.Td maw={320}>
-                    <Group gap={4} wrap="nowrap">
-                      <Code style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} data-testid="form-url">
-                        {url}
-                      </Code>
-                      <CopyButton value={url}>
-                        {({ copied, copy }) => (
-                          <Tooltip label={copied ? 'Copied' : 'Copy link'} withArrow>
-                            <ActionIcon variant="subtle" color={copied ? 'teal' : 'gray'} onClick={copy} aria-label="Copy form link">
-                              {copied ? <IconCheck size={16} /> : <IconCopy size={16} />}
-                            </ActionIcon>
-                          </Tooltip>
-                        )}
-                      </CopyButton>
-                      <Tooltip label="Open the form" withArrow>
-                        <ActionIcon
-                          component="a"
-                          href={url}
-                          target="_blank"
-                          rel="noopener"
-                          variant="subtle"
-                          color="gray"
-                          aria-label="Open the form"
-                        >
-                          <IconExternalLink size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Group>
+                    <LinkCell link={link} />
                   </Table.Td>
                   <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <StatusBadge link={link} />

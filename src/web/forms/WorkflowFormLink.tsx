@@ -12,7 +12,7 @@ export function WorkflowFormLink({ workflowId, publishedVersion }: { workflowId:
     queryFn: async () => (await get<{ items: FormLink[] }>('/api/v1/forms', { workflowId, limit: 1 })).items[0] ?? null,
     enabled: publishedVersion !== null,
   });
-  if (!link.data?.live) return null;
+  if (!link.data?.live || link.data.url === null) return null;
   const url = new URL(link.data.url, window.location.origin).href;
   return (
     <Group gap={6} wrap="nowrap" maw="100%">
