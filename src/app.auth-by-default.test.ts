@@ -18,6 +18,9 @@ const PUBLIC_ALLOWLIST = [
   /^(GET|HEAD|POST|PUT|PATCH|DELETE) \/webhooks\/:path$/,
   // One-click links of task e-mails: the unguessable token is the capability.
   /^(GET|HEAD|POST) \/api\/v1\/task-links\/:token$/,
+  // Public form links: the 256-bit token is the capability (rate-limited, docs/forms.md).
+  /^(GET|HEAD|POST) \/api\/v1\/forms\/public\/:token$/,
+  /^POST \/api\/v1\/forms\/public\/:token\/files$/,
 ];
 
 function concreteUrl(url: string): string {

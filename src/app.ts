@@ -29,6 +29,12 @@ import { createUsersService } from './modules/auth/users.service.ts';
 import { createCredentialLimiter } from './modules/credentials/credential-limits.service.ts';
 import { credentialsRoutes } from './modules/credentials/credentials.routes.ts';
 import { createCredentialsService } from './modules/credentials/credentials.service.ts';
+import { createFilesRepository } from './modules/forms/files.repository.ts';
+import { filesRoutes } from './modules/forms/files.routes.ts';
+import { createFilesService } from './modules/forms/files.service.ts';
+import { formTrigger } from './modules/forms/form-trigger.ts';
+import { formsRoutes } from './modules/forms/forms.routes.ts';
+import { createFormsService } from './modules/forms/forms.service.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { createRunsService } from './modules/runs/runs.service.ts';
 import { symbiosisRoutes } from './modules/symbiosis/symbiosis.routes.ts';
@@ -68,6 +74,7 @@ export const MODULES = [
   { key: 'workflows', title: 'Workflows', path: '/workflows' },
   { key: 'runs', title: 'Runs', path: '/runs' },
   { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis' },
+  { key: 'forms', title: 'Forms', path: '/forms' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },
   { key: 'audit-log', title: 'Audit log', path: '/audit' },
@@ -139,8 +146,20 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     log: stepLog,
   };
   const taskLifecycle = createTaskLifecycle(tasksDeps);
+  const tasks = createTasksService(tasksDeps, taskLifecycle);
+  const files = createFilesService({ files: createFilesRepository(db), clock, tasks: () => tasks, log: stepLog });
+  const forms = createFormsService({
+    db,
+    clock,
+    audit,
+    secretBox,
+    engine: () => taskEngine() as Engine,
+    files,
+    publicUrl: options.publicUrl,
+  });
   const registry = createStepRegistry([
     ...builtinStepTypes({ sandbox }),
+    formTrigger,
     ...peopleStepTypes({ db, lifecycle: taskLifecycle, directory, notifications }),
     ...connectorStepTypes(connectors, { http, filesRoot, limiter }),
   ]);
@@ -164,9 +183,10 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     },
   });
   engineRef = engine;
-  const tasks = createTasksService(tasksDeps, taskLifecycle);
   const triggers = createTriggerScheduler({ db, engine, registry, clock, log: stepLog, owner: engine.owner, resolveCredential });
   const engineDeps = { db, clock, audit, engine, registry, expressions, publicUrl: options.publicUrl, triggers };
+  // Publishing a workflow that starts with a form trigger gives it a public form link (same transaction).
+  const workflowDeps = { ...engineDeps, onPublish: forms.ensureLink };
   return {
     audit,
     engine,
@@ -179,9 +199,11 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     taskLifecycle,
     tasks,
     taskLinks: createTaskLinksService(tasksDeps, taskLifecycle, tasks),
+    files,
+    forms,
     delegations: createDelegationsService(tasksDeps),
     taskScheduler: createTaskScheduler({ lifecycle: taskLifecycle, notifications, clock, log: stepLog }),
-    workflows: createWorkflowsService(engineDeps),
+    workflows: createWorkflowsService(workflowDeps),
     runs: createRunsService(engineDeps),
     symbiosis: createSymbiosisService({ db, clock }),
     users: createUsersService(deps),
@@ -247,6 +269,8 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await credentialsRoutes(api, { credentials: services.credentials });
       await tasksRoutes(api, { tasks: services.tasks, delegations: services.delegations });
       await taskLinksRoutes(api, { links: services.taskLinks });
+      await formsRoutes(api, { forms: services.forms });
+      await api.register(filesRoutes, { files: services.files, forms: services.forms });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
     },
   });
@@ -255,8 +279,10 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
     await services.engine.start();
     services.triggers.start();
     services.taskScheduler.start();
+    services.files.start();
   }
   server.addHook('onClose', async () => {
+    services.files.stop();
     await services.taskScheduler.stop();
     await services.triggers.stop();
     await services.engine.stop();

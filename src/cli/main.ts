@@ -293,6 +293,28 @@ runs
     ),
   );
 
+const forms = program.command('forms').description('Public form links that start workflows');
+forms
+  .command('list')
+  .description('Every form link with its address, status and submission counts')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/forms.ts'),
+      (m) => m.formsListCommand,
+    ),
+  );
+forms
+  .command('rotate')
+  .description('Give a form a new link (the old one stops working at once); prints the new address')
+  .argument('<id>', 'form link id (from forms list)')
+  .action(
+    run(
+      () => import('./commands/forms.ts'),
+      (m) => m.formsRotateCommand,
+    ),
+  );
+
 const tasks = program.command('tasks').description('The task inbox: approvals, forms, to-dos and exceptions');
 tasks
   .command('list')

@@ -7,7 +7,9 @@ import { SetupPage } from './auth/SetupPage.tsx';
 import { FullPageLoader } from './common/FullPageLoader.tsx';
 import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { CredentialsPage } from './credentials/CredentialsPage.tsx';
+import { FormsPage } from './forms/FormsPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { PublicFormPage } from './public-forms/PublicFormPage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { RunsPage } from './runs/RunsPage.tsx';
 import { AppLayout } from './shell/AppLayout.tsx';
@@ -34,6 +36,8 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       {/* One-click links of task e-mails: no sign-in, the token is the capability. */}
       <Route path="/act/:token" element={<ActPage />} />
+      {/* Public form links: no sign-in, the token in the address is the permission. */}
+      <Route path="/f/:token" element={<PublicFormPage />} />
       <Route
         element={
           <RequireAuth>
@@ -64,6 +68,7 @@ export function App() {
         <Route path="tasks/:id" element={<TaskPage />} />
         <Route path="runs" element={<RunsPage />} />
         <Route path="symbiosis" element={<SymbiosisPage />} />
+        <Route path="forms" element={<FormsPage />} />
         <Route
           path="runs/:id"
           element={

@@ -28,6 +28,8 @@ export interface WorkflowsDeps {
   publicUrl?: string | undefined;
   /** Schedules and polling triggers of live versions. */
   triggers: { sync(workflowId: string): Promise<void> };
+  /** Called in the publish transaction with the new live definition (e.g. to give a form trigger its link). */
+  onPublish?: (trx: Db, actor: Actor, workflowId: string, definition: WorkflowDefinition) => Promise<void>;
 }
 
 const nameCursor = z.object({ name: z.string(), id: z.string() });
@@ -230,6 +232,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
           await repo.insertVersion(versionRow, trx);
           const webhookPath = webhookPathOf(definition);
           await repo.update(id, { published_version_id: versionRow.id, status: 'active', webhook_path: webhookPath, updated_at: at }, trx);
+          await deps.onPublish?.(trx, actor, id, definition);
           await deps.audit.record(trx, actor, {
             action: 'workflow.publish',
             objectType: 'workflow',

@@ -349,6 +349,45 @@ export interface TaskLinksTable {
   created_at: string;
 }
 
+/** A workflow's public form link; the token is stored hashed (lookup) and sealed (context = id). */
+export interface FormLinksTable {
+  id: string;
+  workflow_id: string;
+  token_hash: string;
+  token_sealed: string;
+  enabled: number;
+  submissions: number;
+  spam_blocked: number;
+  last_submission_at: string | null;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+  rotated_at: string | null;
+}
+
+/** An uploaded file's metadata; its content is in `file_chunks`. */
+export interface FilesTable {
+  id: string;
+  name: string;
+  content_type: string;
+  size: number;
+  /** uploading | ready */
+  status: string;
+  field_key: string;
+  form_id: string | null;
+  task_id: string | null;
+  run_id: string | null;
+  uploaded_by: string | null;
+  created_at: string;
+  attached_at: string | null;
+}
+
+export interface FileChunksTable {
+  file_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
 export interface Database {
   users: UsersTable;
   teams: TeamsTable;
@@ -373,4 +412,7 @@ export interface Database {
   task_delegations: TaskDelegationsTable;
   notifications: NotificationsTable;
   task_links: TaskLinksTable;
+  form_links: FormLinksTable;
+  files: FilesTable;
+  file_chunks: FileChunksTable;
 }

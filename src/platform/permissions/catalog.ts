@@ -16,8 +16,11 @@ export const PERMISSIONS = {
   'tokens.manage_own': { scope: 'write', description: 'Create and revoke your own API tokens' },
   'tokens.manage_all': { scope: 'admin', description: "See and revoke everyone's API tokens" },
   'workflows.read': { scope: 'read', description: 'See workflows, their versions and runs' },
-  'workflows.build': { scope: 'write', description: 'Create and edit workflow drafts, test steps, start runs' },
-  'workflows.publish': { scope: 'write', description: 'Publish a workflow version (it goes live), archive workflows' },
+  'workflows.build': { scope: 'write', description: 'Create and edit workflow drafts, test steps, start runs; see public form links' },
+  'workflows.publish': {
+    scope: 'write',
+    description: 'Publish a workflow version (it goes live), archive workflows; rotate, disable and enable form links',
+  },
   'runs.operate': { scope: 'write', description: 'Retry, re-run and cancel runs' },
   'credentials.read': {
     scope: 'read',

@@ -1,5 +1,15 @@
 import { NavLink, Text } from '@mantine/core';
-import { IconApi, IconApps, IconExternalLink, IconHome, IconInbox, IconPlayerPlay, IconSitemap, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconApi,
+  IconApps,
+  IconExternalLink,
+  IconForms,
+  IconHome,
+  IconInbox,
+  IconPlayerPlay,
+  IconSitemap,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useGlobalPermissions } from '../auth/useGlobalPermissions.ts';
@@ -21,6 +31,7 @@ const MODULE_ICONS: Record<string, ReactNode> = {
   workflows: <IconSitemap size={18} />,
   runs: <IconPlayerPlay size={18} />,
   symbiosis: <IconUsersGroup size={18} />,
+  forms: <IconForms size={18} />,
 };
 
 /** The navigation: home, the server's modules, the administration pages the user may use. */

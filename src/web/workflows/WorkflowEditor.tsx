@@ -8,6 +8,7 @@ import { type DragEvent, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { StepTypeInfo, ValidationIssue, WorkflowDetail } from '../api/workflowTypes.ts';
 import { useCan } from '../auth/useCan.ts';
+import { WorkflowFormLink } from '../forms/WorkflowFormLink.tsx';
 import { CanvasContext } from './canvasContext.ts';
 import { EdgePanel } from './EdgePanel.tsx';
 import { groupIssues } from './groupIssues.ts';
@@ -105,6 +106,7 @@ export function WorkflowEditor({ workflow, stepTypes }: { workflow: WorkflowDeta
             </Badge>
           )}
           {workflow.webhookUrl && <WebhookUrl url={workflow.webhookUrl} />}
+          {canBuild && <WorkflowFormLink workflowId={workflow.id} publishedVersion={workflow.publishedVersion} />}
         </Group>
         <Group gap="xs">
           {canBuild && (

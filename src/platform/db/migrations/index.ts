@@ -6,6 +6,7 @@ import * as credentialLimits from './20261124T090000-credential-limits.ts';
 import * as runSignals from './20261124T090000-run-signals.ts';
 import * as tasks from './20261124T100000-tasks.ts';
 import * as taskLinks from './20261125T130000-task-links.ts';
+import * as forms from './20261125T140000-forms.ts';
 
 /**
  * The one migration stream, for both dialects. Listed statically (not read from disk) so it
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '20261124T090000-run-signals': runSignals,
   '20261124T100000-tasks': tasks,
   '20261125T130000-task-links': taskLinks,
+  '20261125T140000-forms': forms,
 };
