@@ -28,8 +28,9 @@ export async function demoCommand(options: { days?: string }): Promise<void> {
         `Loaded Crumb & Co.: ${summary.teams} teams, ${summary.people} people, ${summary.workflows.live} live workflows and ${summary.workflows.drafts} draft, ` +
           `${summary.days} days of runs (${runs}).\n` +
           `Open tasks waiting for people: ${
-            Object.entries(summary.openTasks)
-              .map(([kind, n]) => `${n} ${kind}${n === 1 ? '' : 's'}`)
+            ['approval', 'form', 'task', 'exception']
+              .filter((kind) => summary.openTasks[kind])
+              .map((kind) => `${summary.openTasks[kind]} ${kind}${summary.openTasks[kind] === 1 ? '' : 's'}`)
               .join(', ') || 'none'
           } ` +
           `(Priya approves invoices, Hana fixes wholesale orders).\n` +
