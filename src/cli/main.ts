@@ -362,6 +362,27 @@ tasks
     ),
   );
 
+const audit = program.command('audit').description('Process audit: mine event logs (CSV, XES) to see how work really flows');
+audit
+  .command('stats')
+  .description('Statistics of an event log: activities, variants, directly-follows graph with times, case durations, rework')
+  .argument('<file>', 'a .xes, .xes.gz, .csv or .csv.gz event log')
+  .option('--case <column>', 'CSV column of the case id (default: case:concept:name, case_id, case …)')
+  .option('--activity <column>', 'CSV column / XES attribute of the activity (default: concept:name, activity …)')
+  .option('--timestamp <column>', 'CSV column / XES attribute of the timestamp (default: time:timestamp, timestamp …)')
+  .option('--resource <column>', 'CSV column / XES attribute of the resource (default: org:resource, resource …)')
+  .option('--start-timestamp <column>', 'CSV column of the start timestamp (optional)')
+  .option('--delimiter <char>', 'CSV delimiter: one character, or tab, comma, semicolon, pipe (default: detected)')
+  .option('--date-format <format>', 'iso, DD/MM/YYYY HH:mm:ss, MM/DD/YYYY HH:mm:ss, epoch, epoch_ms (default: detected)')
+  .option('--timezone <zone>', 'IANA time zone of timestamps without a UTC offset', 'UTC')
+  .option('--json', 'print one JSON object (the keys of the PM4Py oracle)')
+  .action(
+    run(
+      () => import('./commands/audit.ts'),
+      (m) => m.auditStatsCommand,
+    ),
+  );
+
 program
   .command('worker')
   .description('Claim and drive runs and fire triggers without serving HTTP (scale-out on PostgreSQL)')
