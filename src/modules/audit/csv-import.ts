@@ -220,7 +220,7 @@ function badTimestamp(line: number, header: string[], column: number, value: str
   const field = header[column] as string;
   return importError(
     'EVENT_LOG_TIMESTAMP_INVALID',
-    `Line ${line}, column ${quote(field)}: ${quote(value)} is not a ${format} timestamp (set --date-format if the format is another).`,
+    `Line ${line}, column ${quote(field)}: ${quote(value)} does not fit the date format ${format} (set --date-format if the column uses another).`,
     { line, column: column + 1, field, value, format },
   );
 }

@@ -186,12 +186,16 @@ export function naiveToUtc(zone: string): NaiveToUtc {
     return offset;
   };
   return (local) => {
-    const guess = local - offsetAt(local);
-    const second = local - offsetAt(guess);
-    if (second === guess) return guess;
-    // Two candidates: the earlier one that maps back to `local` (ambiguous hour), else the later (gap).
-    const earlier = Math.min(guess, second);
-    return earlier + offsetAt(earlier) === local ? earlier : Math.max(guess, second);
+    const before = offsetAt(local - 86_400_000);
+    const after = offsetAt(local + 86_400_000);
+    if (before === after) return local - before;
+    // Near a change: the earliest instant that shows this wall-clock time (ambiguous hour → the
+    // first); none (skipped hour) → shifted forward by the gap.
+    const first = local - before;
+    const second = local - after;
+    const fits = (utc: number) => utc + offsetAt(utc) === local;
+    const candidates = [first, second].filter(fits);
+    return candidates.length > 0 ? Math.min(...candidates) : first;
   };
 }
 
@@ -213,24 +217,23 @@ export function timestampParser(format: DateFormat, zone = 'UTC'): (text: string
 }
 
 /**
- * Guesses the format of sample values (empty ones ignored): ISO if every sample parses as ISO;
- * day/month/year if they all fit `D/M/Y` — day first unless a first number above 12 never occurs
- * while a second one does (then month first); `ambiguous` when no number above 12 decides;
- * epoch if all are numbers (milliseconds when any is ≥ 10¹¹, i.e. after 1973 in ms). Null when
- * no format fits them all.
+ * Guesses the format of sample values (empty ones ignored): the format that reads the most of
+ * them (so one bad value does not hide the format; the import then reports that value). ISO wins
+ * ties; day/month/year is day first unless more values read month first; `ambiguous` when both
+ * read the same values (no number above 12 decides). Epoch values are milliseconds when any is
+ * ≥ 10¹¹ (after 1973 in ms). Null when no format reads any sample.
  */
 export function detectDateFormat(samples: readonly string[]): { format: DateFormat; ambiguous: boolean } | null {
   const values = samples.map((s) => s.trim()).filter((s) => s.length > 0);
-  if (values.length === 0) return null;
   const utc = (x: number) => x;
-  if (values.every((v) => !Number.isNaN(parseIso(v, utc)))) return { format: 'iso', ambiguous: false };
-  const dmy = values.every((v) => !Number.isNaN(parseDayMonth(v, utc, true)));
-  const mdy = values.every((v) => !Number.isNaN(parseDayMonth(v, utc, false)));
-  if (dmy && mdy) return { format: 'dmy', ambiguous: true };
-  if (dmy) return { format: 'dmy', ambiguous: false };
-  if (mdy) return { format: 'mdy', ambiguous: false };
-  if (values.every((v) => !Number.isNaN(parseEpoch(v, 1)))) {
-    return { format: values.some((v) => Math.abs(Number(v)) >= 1e11) ? 'epoch_ms' : 'epoch_s', ambiguous: false };
-  }
-  return null;
+  const count = (fits: (v: string) => boolean) => values.reduce((n, v) => n + (fits(v) ? 1 : 0), 0);
+  const iso = count((v) => !Number.isNaN(parseIso(v, utc)));
+  const dmy = count((v) => !Number.isNaN(parseDayMonth(v, utc, true)));
+  const mdy = count((v) => !Number.isNaN(parseDayMonth(v, utc, false)));
+  const epoch = count((v) => !Number.isNaN(parseEpoch(v, 1)));
+  const best = Math.max(iso, dmy, mdy, epoch);
+  if (best === 0) return null;
+  if (iso === best) return { format: 'iso', ambiguous: false };
+  if (dmy === best || mdy === best) return { format: dmy >= mdy ? 'dmy' : 'mdy', ambiguous: dmy === mdy };
+  return { format: values.some((v) => Math.abs(Number(v)) >= 1e11) ? 'epoch_ms' : 'epoch_s', ambiguous: false };
 }

@@ -65,6 +65,8 @@ export class XesScanner {
 
   /** Scans a chunk; text after the last complete markup is kept for the next chunk. */
   write(chunk: string): void {
+    // Count the lines of what is about to be dropped from the buffer.
+    this.advance(this.pos);
     this.buf = this.pos < this.buf.length ? this.buf.slice(this.pos) + chunk : chunk;
     this.lineStart -= this.pos;
     this.pos = 0;
