@@ -37,7 +37,7 @@ function traceOf(random: () => number): [string, number][] {
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
 async function put(stream: WriteStream, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise((resolve) => stream.once('drain', resolve));
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
 }
 
 /** Writes `events` events (whole cases, so slightly more) as XES and CSV; returns the paths and the counts. */
@@ -74,7 +74,7 @@ export async function generateEventLog(events: number, seed: number, dir = tmpdi
     await put(csv, c);
   }
   await put(xes, '</log>\n');
-  await Promise.all([new Promise((r) => xes.end(r)), new Promise((r) => csv.end(r))]);
+  await Promise.all([new Promise<void>((r) => xes.end(() => r())), new Promise<void>((r) => csv.end(() => r()))]);
   return { xes: `${base}.xes`, csv: `${base}.csv`, events: written, cases };
 }
 
