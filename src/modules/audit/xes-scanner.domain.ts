@@ -159,10 +159,15 @@ export class XesScanner {
   private closeTag(lt: number): number {
     const gt = this.buf.indexOf('>', lt);
     if (gt === -1) return -1;
-    const name = this.buf.slice(lt + 2, gt).trim();
     const depth = this.names.length;
+    const expected = depth === 0 ? '' : (this.names[depth - 1] as string);
+    // The common case without allocating: `</expected>` exactly.
+    if (depth > 0 && gt === lt + 2 + expected.length && this.buf.startsWith(expected, lt + 2)) {
+      this.close();
+      return gt + 1;
+    }
+    const name = this.buf.slice(lt + 2, gt).trim();
     if (depth === 0) this.fail(`closing tag </${name}> without an opening tag`, lt);
-    const expected = this.names[depth - 1];
     if (name !== expected) this.fail(`expected </${expected}> (opened on line ${this.lines[depth - 1]}), found </${name}>`, lt);
     this.close();
     return gt + 1;
