@@ -383,6 +383,48 @@ audit
     ),
   );
 
+audit
+  .command('import')
+  .description('Store an event log in the database for the web UI (the same flags as stats); a failed import stores nothing')
+  .argument('<file>', 'a .xes, .xes.gz, .csv or .csv.gz event log')
+  .option('--name <name>', 'a name for the log (default: the file name)')
+  .option('--case <column>', 'CSV column of the case id')
+  .option('--activity <column>', 'CSV column / XES attribute of the activity')
+  .option('--timestamp <column>', 'CSV column / XES attribute of the timestamp')
+  .option('--resource <column>', 'CSV column / XES attribute of the resource')
+  .option('--start-timestamp <column>', 'CSV column of the start timestamp (optional)')
+  .option('--delimiter <char>', 'CSV delimiter (default: detected)')
+  .option('--date-format <format>', 'iso, DD/MM/YYYY HH:mm:ss, MM/DD/YYYY HH:mm:ss, epoch, epoch_ms (default: detected)')
+  .option('--timezone <zone>', 'IANA time zone of timestamps without a UTC offset', 'UTC')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/audit-logs.ts'),
+      (m) => m.auditImportCommand,
+    ),
+  );
+audit
+  .command('list')
+  .description('Imported event logs, newest first')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/audit-logs.ts'),
+      (m) => m.auditListCommand,
+    ),
+  );
+audit
+  .command('show')
+  .description('Statistics of an imported event log (as audit stats)')
+  .argument('<id>', 'event log id')
+  .option('--json', 'print one JSON object (the keys of the PM4Py oracle)')
+  .action(
+    run(
+      () => import('./commands/audit-logs.ts'),
+      (m) => m.auditShowCommand,
+    ),
+  );
+
 program
   .command('worker')
   .description('Claim and drive runs and fire triggers without serving HTTP (scale-out on PostgreSQL)')

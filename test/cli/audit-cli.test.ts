@@ -81,4 +81,24 @@ describe('symbiont audit stats', { timeout: 120_000 }, () => {
     assert.equal(format.status, 1);
     assert.match(format.stderr, /EVENT_LOG_OPTION_INVALID/);
   });
+
+  it('imports a log into the database, lists it and shows the same statistics; a failed import stores nothing', () => {
+    const imported = cli(['audit', 'import', path.join(FIXTURES, 'running-example.xes'), '--name', 'Compensation', '--json']);
+    assert.equal(imported.status, 0, imported.stderr);
+    const view = JSON.parse(imported.stdout) as { id: string; name: string; numEvents: number };
+    assert.deepEqual([view.name, view.numEvents], ['Compensation', 42]);
+    const shown = cli(['audit', 'show', view.id, '--json']);
+    assert.equal(shown.status, 0, shown.stderr);
+    assertClose(JSON.parse(shown.stdout), expected);
+    const bad = path.join(dir, 'broken.xes');
+    writeFileSync(bad, '<log>\n<trace>\n<event>\n</trace>\n</log>\n');
+    const failed = cli(['audit', 'import', bad]);
+    assert.equal(failed.status, 1);
+    assert.match(failed.stderr, /line 4, column 1.*\[EVENT_LOG_XML_MALFORMED\]/);
+    const listed = cli(['audit', 'list', '--json']);
+    assert.deepEqual(
+      (JSON.parse(listed.stdout) as { id: string }[]).map((l) => l.id),
+      [view.id],
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { type AuditStats, auditStats } from '../../modules/audit/audit-stats.domain.ts';
+import type { EventLog } from '../../modules/audit/event-log.domain.ts';
 import { importEventLog } from '../../modules/audit/event-log-import.ts';
 import type { ImportOptions, ImportResult } from '../../modules/audit/event-log-source.ts';
 import { analyseLog, type LogAnalysis } from '../../modules/audit/log-analysis.domain.ts';
@@ -62,15 +63,15 @@ export function importOptions(options: AuditStatsOptions): ImportOptions {
   return out;
 }
 
-/** Imports with a progress bar on stderr for big files, when stderr is a terminal. */
-async function importWithProgress(file: string, options: ImportOptions): Promise<ImportResult> {
+/** Runs `work` with a progress bar on stderr for big files, when stderr is a terminal. */
+export async function withProgress<T>(file: string, work: (onProgress?: ImportOptions['onProgress']) => Promise<T>): Promise<T> {
   let size = 0;
   try {
     size = statSync(file).size;
   } catch {
     // the importer reports the missing file
   }
-  if (!process.stderr.isTTY || size < PROGRESS_FROM_BYTES) return importEventLog(file, options);
+  if (!process.stderr.isTTY || size < PROGRESS_FROM_BYTES) return work();
   const bar = new cliProgress.SingleBar(
     { stream: process.stderr, format: 'reading {bar} {percentage}% | {mb} of {total_mb} MB', hideCursor: true, clearOnComplete: true },
     cliProgress.Presets.shades_classic,
@@ -78,29 +79,44 @@ async function importWithProgress(file: string, options: ImportOptions): Promise
   const mb = (bytes: number) => (bytes / 1048576).toFixed(0);
   bar.start(size, 0, { mb: '0', total_mb: mb(size) });
   try {
-    return await importEventLog(file, { ...options, onProgress: (read) => bar.update(read, { mb: mb(read) }) });
+    return await work((read) => bar.update(read, { mb: mb(read) }));
   } finally {
     bar.stop();
   }
 }
 
-/** `symbiont audit stats <file> [--case … --activity … --timestamp …] [--json]`. */
-export async function auditStatsCommand(file: string, options: AuditStatsOptions): Promise<void> {
-  const result = await importWithProgress(file, importOptions(options));
-  if (result.skipped.count > 0) {
+/** Warnings about an import on stderr: skipped events, ambiguous dates. */
+export function warnAbout(result: Pick<ImportResult, 'skipped' | 'dateFormatAmbiguous'> | { skippedEvents: number }): void {
+  if ('skipped' in result && result.skipped.count > 0) {
     const first = result.skipped.examples.map((e) => `line ${e.line}: ${e.reason}`).join('; ');
     process.stderr.write(`warning: skipped ${result.skipped.count} event(s) without case, activity or timestamp (${first})\n`);
   }
-  if (result.dateFormatAmbiguous) {
+  if ('skippedEvents' in result && result.skippedEvents > 0) {
+    process.stderr.write(`warning: skipped ${result.skippedEvents} event(s) without case, activity or timestamp\n`);
+  }
+  if ('dateFormatAmbiguous' in result && result.dateFormatAmbiguous) {
     process.stderr.write('warning: dates fit both DD/MM/YYYY and MM/DD/YYYY; read as DD/MM/YYYY (set --date-format to be sure)\n');
   }
-  const analysis = analyseLog(result.log);
-  const stats = auditStats(result.log, analysis);
-  if (options.json) {
+}
+
+/** `symbiont audit stats <file> [--case … --activity … --timestamp …] [--json]`. */
+export async function auditStatsCommand(file: string, options: AuditStatsOptions): Promise<void> {
+  const parsed = importOptions(options);
+  const result = await withProgress(file, (onProgress) => importEventLog(file, { ...parsed, onProgress }));
+  warnAbout(result);
+  const source = `${result.format}${result.delimiter ? `, delimiter ${JSON.stringify(result.delimiter)}` : ''}${result.dateFormat ? `, dates ${result.dateFormat}` : ''}`;
+  printStats(`${path.basename(file)} (${source})`, result.log, options.json === true);
+}
+
+/** Mines a log and prints its statistics: the oracle-shaped JSON, or the readable summary under `title`. */
+export function printStats(title: string, log: EventLog, json: boolean): void {
+  const analysis = analyseLog(log);
+  const stats = auditStats(log, analysis);
+  if (json) {
     process.stdout.write(`${JSON.stringify(stats, null, 2)}\n`);
     return;
   }
-  printSummary(file, result, analysis, stats);
+  printSummary(title, log, analysis, stats);
 }
 
 /** Seconds as a short human duration: 45s, 12m, 3.5h, 4.2d. */
@@ -115,14 +131,12 @@ export function humanDuration(seconds: number | null | undefined): string {
 
 const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
 
-function printSummary(file: string, result: ImportResult, analysis: LogAnalysis, stats: AuditStats): void {
+function printSummary(title: string, log: EventLog, analysis: LogAnalysis, stats: AuditStats): void {
   const out = (line = '') => process.stdout.write(`${line}\n`);
-  const names = result.log.activities;
+  const names = log.activities;
   const d = stats.case_duration_seconds;
   const range = analysis.timeRange;
-  out(
-    `${path.basename(file)} (${result.format}${result.delimiter ? `, delimiter ${JSON.stringify(result.delimiter)}` : ''}${result.dateFormat ? `, dates ${result.dateFormat}` : ''})`,
-  );
+  out(title);
   out(
     `${stats.num_events} events, ${stats.num_cases} cases, ${stats.num_activities} activities, ${stats.num_variants} variants, ${stats.num_dfg_edges} directly-follows edges`,
   );
@@ -191,8 +205,8 @@ function printSummary(file: string, result: ImportResult, analysis: LogAnalysis,
     out(`Hand-overs (top ${Math.min(10, analysis.handovers.length)} of ${analysis.handovers.length})`);
     printTable(
       analysis.handovers.slice(0, 10).map((h) => ({
-        from: result.log.resources[h.source] as string,
-        to: result.log.resources[h.target] as string,
+        from: log.resources[h.source] as string,
+        to: log.resources[h.target] as string,
         count: String(h.count),
       })),
       ['from', 'to', 'count'],

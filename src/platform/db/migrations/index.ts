@@ -5,6 +5,7 @@ import * as credentials from './20261123T100000-credentials.ts';
 import * as credentialLimits from './20261124T090000-credential-limits.ts';
 import * as runSignals from './20261124T090000-run-signals.ts';
 import * as tasks from './20261124T100000-tasks.ts';
+import * as eventLogs from './20261125T120000-event-logs.ts';
 
 /**
  * The one migration stream, for both dialects. Listed statically (not read from disk) so it
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '20261124T090000-credential-limits': credentialLimits,
   '20261124T090000-run-signals': runSignals,
   '20261124T100000-tasks': tasks,
+  '20261125T120000-event-logs': eventLogs,
 };
