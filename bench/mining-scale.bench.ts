@@ -1,5 +1,6 @@
 // `npm run bench:mining-scale`: `symbiont audit stats --json` on a generated log of 5 million
-// events (XES and CSV), as a child process: prints events/s and peak RSS (target < 1 GB).
+// events (XES and CSV), as a child process: prints events/s (wall and CPU time) and peak RSS
+// (target < 1 GB). Wall time includes reading the file, which a slow disk may dominate.
 // The log is written once under the OS temp dir by bench/generate-eventlog.ts (deterministic,
 // seeded) and reused; --regenerate rewrites it. Flags: --events N (default 5000000), --seed S.
 import { spawnSync } from 'node:child_process';
@@ -38,16 +39,20 @@ for (const format of ['xes', 'csv'] as const) {
     process.exit(1);
   }
   const stats = JSON.parse(res.stdout) as { num_events: number; num_cases: number; num_variants: number };
-  const rssMb = Number(readFileSync(rssFile, 'utf8')) / 1024;
+  const usage = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+  const rssMb = usage.maxRSS / 1024;
+  const cpu = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
   const mb = statSync(file).size / 1048576;
   lines.push(
     `${format.padEnd(4)} ${mb.toFixed(0).padStart(6)} MB  ${stats.num_events} events  ${stats.num_cases} cases  ${stats.num_variants} variants  ${seconds.toFixed(1).padStart(6)} s  ${Math.round(
       stats.num_events / seconds,
     )
       .toString()
-      .padStart(9)} events/s  peak RSS ${rssMb.toFixed(0)} MB`,
+      .padStart(9)} events/s  CPU ${cpu.toFixed(1)} s  peak RSS ${rssMb.toFixed(0)} MB`,
   );
-  summary.push(`${format}_events_per_s=${Math.round(stats.num_events / seconds)} ${format}_peak_rss_mb=${rssMb.toFixed(0)}`);
+  summary.push(
+    `${format}_events_per_s=${Math.round(stats.num_events / seconds)} ${format}_events_per_cpu_s=${Math.round(stats.num_events / cpu)} ${format}_peak_rss_mb=${rssMb.toFixed(0)}`,
+  );
 }
 rmSync(scratch, { recursive: true, force: true });
 process.stdout.write(`symbiont audit stats --json (whole command: start-up, read, sort, mine, print), Node ${process.version}\n`);
