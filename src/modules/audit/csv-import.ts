@@ -143,7 +143,7 @@ export async function importCsv(file: string, options: ImportOptions = {}): Prom
 
   const source = await openText(file, options.onProgress);
   await new Promise<void>((resolve) => {
-    Papa.parse<string[]>(source.text as unknown as File, {
+    Papa.parse<string[]>(source.text, {
       delimiter: options.delimiter ?? '',
       delimitersToGuess: [',', ';', '\t', '|'],
       skipEmptyLines: false,

@@ -111,6 +111,12 @@ describe('analyseLog', () => {
       sum: 4500,
       stdev_sample: Math.sqrt(((2400 - 1500) ** 2 + (1800 - 1500) ** 2 + (300 - 1500) ** 2) / 2),
     });
+    // ⌈log2 3⌉ + 1 = 3 bins over [300, 2400] s, 700 s wide.
+    assert.deepEqual(analyseLog(log).caseDurationHistogram, [
+      { from: 300, to: 1000, count: 1 },
+      { from: 1000, to: 1700, count: 0 },
+      { from: 1700, to: 2400, count: 2 },
+    ]);
     // starts at 0, 60, 180 minutes: gaps 3600 s and 7200 s.
     assert.equal(stats.case_arrival_average_seconds, 5400);
     assert.deepEqual(stats.start_activities, { a: 3 });

@@ -1,5 +1,5 @@
 import { caseCount, type EventLog, eventCount } from './event-log.domain.ts';
-import { compareCodePoints, type DurationStats, describeSorted } from './mining-stats.domain.ts';
+import { compareCodePoints, type DurationStats, describeSorted, type HistogramBin, histogram } from './mining-stats.domain.ts';
 
 /**
  * Per-activity figures. "Occurrence" = one event with this activity; "rework" = an occurrence
@@ -76,6 +76,8 @@ export interface LogAnalysis {
   caseDurations: Float64Array;
   /** Over all cases; null for an empty log. */
   caseDuration: DurationStats | null;
+  /** Case durations in equal-width bins (Sturges' rule, see {@link histogram}). */
+  caseDurationHistogram: HistogramBin[];
   /** Mean gap between the first events of consecutive cases (sorted by start), seconds; 0 below two cases (as PM4Py). */
   caseArrivalAverageSeconds: number;
   /** Indexed by resource id. */
@@ -278,6 +280,7 @@ export function analyseLog(log: EventLog): LogAnalysis {
     caseVariant,
     caseDurations,
     caseDuration: numCases > 0 ? describeSorted(sortedDurations) : null,
+    caseDurationHistogram: histogram(caseDurations),
     caseArrivalAverageSeconds: numCases > 1 ? gaps / (numCases - 1) : 0,
     resources: res,
     handovers: handovers.counts
