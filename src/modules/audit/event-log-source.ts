@@ -90,8 +90,7 @@ export async function openText(file: string, onProgress?: ImportOptions['onProgr
   }
   const head = Buffer.alloc(2);
   for await (const chunk of createReadStream(file, { start: 0, end: 1 })) (chunk as Buffer).copy(head);
-  // Big reads: fewer round trips to the disk (it, not the parsing, bounds big files on slow disks).
-  const raw = createReadStream(file, { highWaterMark: 4 << 20 });
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   let read = 0;
   raw.on('data', (chunk) => {
     read += chunk.length;
