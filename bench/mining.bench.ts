@@ -1,7 +1,7 @@
 // `npm run bench:mining`: parse an XES log, then frequency DFG + performance DFG + variants + case
 // durations, for Symbiont and for pm4js 0.0.28 in the same process and run. Prints the median of
 // several rounds for each, a cross-check of their results, and last `symbiont_vs_pm4js=<speed-up>`.
-// Flags: --rounds N (default 5), --file PATH (default ../shared/data/eventlogs/receipt.xes).
+// Flags: --rounds N (default 10), --warmups N (default 3), --file PATH (default ../shared/data/eventlogs/receipt.xes).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { auditStats } from '../src/modules/audit/audit-stats.domain.ts';
@@ -11,7 +11,8 @@ import { ROOT, say, wholeFlag, wordFlag } from './harness.ts';
 import { installedPm4js, installPm4js, loadPm4js, PM4JS_VERSION, pm4jsCaseDurations } from './peers/pm4js.ts';
 
 const file = path.resolve(wordFlag('file') ?? path.join(ROOT, '..', 'shared', 'data', 'eventlogs', 'receipt.xes'));
-const rounds = wholeFlag('rounds', 5);
+const rounds = wholeFlag('rounds', 10);
+const warmups = wholeFlag('warmups', 3);
 if (!existsSync(file)) {
   say(`no event log at ${file}; pass --file <log.xes>`);
   process.exit(2);
@@ -66,12 +67,15 @@ function sum(xs: number[]): number {
 }
 
 say(
-  `Mining ${path.basename(file)}: parse + frequency DFG + performance DFG + variants + case durations, ${rounds} rounds after a warm-up (Node ${process.version})`,
+  `Mining ${path.basename(file)}: parse + frequency DFG + performance DFG + variants + case durations, ${rounds} rounds after ${warmups} warm-ups (Node ${process.version})`,
 );
 const ours: Awaited<ReturnType<typeof symbiont>>[] = [];
 const theirs: ReturnType<typeof peer>[] = [];
-await symbiont();
-peer();
+// Warm-ups: both get the same chance to be compiled by V8's optimising tiers.
+for (let i = 0; i < warmups; i++) {
+  await symbiont();
+  peer();
+}
 for (let i = 0; i < rounds; i++) {
   // Alternate, so a noisy neighbour on the machine hurts both alike.
   ours.push(await symbiont());
