@@ -86,6 +86,14 @@ describe('importEventLog: bad input', () => {
     assert.equal(corrupt.code, 'EVENT_LOG_GZIP_INVALID');
   });
 
+  it('counts lines through a byte-order mark, CRLF endings and quoted multi-line fields', async () => {
+    const e = await failure(
+      write('bom.csv', '\ufeffcase,activity,timestamp\r\n1,a,2020-01-01 10:00\r\n1,"b, with comma\r\nand newline",2020-01-01 11:00\r\n1,c,bad\r\n'),
+    );
+    assert.equal(e.code, 'EVENT_LOG_TIMESTAMP_INVALID');
+    assert.deepEqual({ line: e.details.line, value: e.details.value }, { line: 5, value: 'bad' });
+  });
+
   it('a missing file, an unknown zone, a malformed CSV row', async () => {
     assert.equal((await failure(path.join(dir, 'nope.csv'))).code, 'FILE_NOT_FOUND');
     const zone = await failure(path.join(FIXTURES, 'running-example.csv'), { timezone: 'Mars/Olympus' });
