@@ -51,7 +51,8 @@ export interface AuditStats {
 /** Builds an object keyed by activity name, in code-point order, keeping entries where `value` is not null. */
 function byActivity(analysis: LogAnalysis, value: (a: LogAnalysis['activities'][number]) => number | null): Record<string, number> {
   const out: Record<string, number> = {};
-  const sorted = [...analysis.activities].sort((x, y) => compareCodePoints(x.name, y.name));
+  // Activities without events (a filtered log keeps the full dictionary) are not part of the log.
+  const sorted = analysis.activities.filter((a) => a.events > 0).sort((x, y) => compareCodePoints(x.name, y.name));
   for (const a of sorted) {
     const v = value(a);
     if (v !== null) out[a.name] = v;
@@ -66,7 +67,7 @@ export function auditStats(log: EventLog, analysis: LogAnalysis): AuditStats {
   return {
     num_cases: analysis.numCases,
     num_events: analysis.numEvents,
-    num_activities: names.length,
+    num_activities: analysis.activities.filter((a) => a.events > 0).length,
     activities: byActivity(analysis, (a) => a.events),
     activities_case_count: byActivity(analysis, (a) => a.cases),
     num_variants: analysis.variants.length,

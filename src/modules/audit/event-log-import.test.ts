@@ -88,7 +88,10 @@ describe('importEventLog: bad input', () => {
 
   it('counts lines through a byte-order mark, CRLF endings and quoted multi-line fields', async () => {
     const e = await failure(
-      write('bom.csv', '\ufeffcase,activity,timestamp\r\n1,a,2020-01-01 10:00\r\n1,"b, with comma\r\nand newline",2020-01-01 11:00\r\n1,c,bad\r\n'),
+      write(
+        'bom.csv',
+        '\ufeffcase,activity,timestamp\r\n1,a,2020-01-01 10:00\r\n1,"b, with comma\r\nand newline",2020-01-01 11:00\r\n1,c,bad\r\n',
+      ),
     );
     assert.equal(e.code, 'EVENT_LOG_TIMESTAMP_INVALID');
     assert.deepEqual({ line: e.details.line, value: e.details.value }, { line: 5, value: 'bad' });
