@@ -10,7 +10,7 @@ const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', im
 const run =
   <M, A extends unknown[]>(load: () => Promise<M>, pick: (m: M) => (...args: A) => Promise<void>) =>
   async (...args: A) => {
-    const { fail } = await import('./context.ts');
+    const { fail } = await import('./output.ts');
     try {
       await pick(await load())(...args);
     } catch (error) {

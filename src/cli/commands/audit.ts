@@ -8,7 +8,7 @@ import type { ImportOptions, ImportResult } from '../../modules/audit/event-log-
 import { analyseLog, type LogAnalysis } from '../../modules/audit/log-analysis.domain.ts';
 import { parseDateFormat } from '../../modules/audit/timestamps.domain.ts';
 import { AppError } from '../../platform/errors.ts';
-import { printTable } from '../context.ts';
+import { printTable } from '../output.ts';
 
 export interface AuditStatsOptions {
   case?: string;
