@@ -72,6 +72,7 @@ describe('importEventLog: bad input', () => {
     assert.equal((await failure(write('empty.csv', ''))).code, 'EVENT_LOG_EMPTY');
     assert.equal((await failure(write('header.csv', 'case,activity,timestamp\n'))).code, 'EVENT_LOG_EMPTY');
     assert.equal((await failure(write('none.xes', '<log><trace></trace></log>'))).code, 'EVENT_LOG_EMPTY');
+    assert.equal((await failure(write('blank.xes', '\n  \n'))).code, 'EVENT_LOG_EMPTY');
     const unusable = await failure(write('unusable.xes', xes(event(null, '2020-01-01T10:00:00Z'))));
     assert.equal(unusable.code, 'EVENT_LOG_EMPTY');
     assert.match(unusable.userMessage, /line 5, no concept:name/);

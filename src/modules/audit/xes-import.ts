@@ -91,8 +91,13 @@ export async function importXes(file: string, options: ImportOptions = {}): Prom
     },
   });
   const source = await openText(file, options.onProgress);
+  let blank = true;
   try {
-    for await (const chunk of source.text) scanner.write(chunk as string);
+    for await (const chunk of source.text) {
+      if (blank && (chunk as string).trim().replace(/^\ufeff/, '') !== '') blank = false;
+      scanner.write(chunk as string);
+    }
+    if (blank) throw new AppError('EVENT_LOG_EMPTY', { status: 400, userMessage: 'The file is empty.', expected: true });
     scanner.end();
   } catch (error) {
     source.text.destroy();
