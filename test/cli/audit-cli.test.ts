@@ -65,6 +65,7 @@ describe('symbiont audit stats', { timeout: 120_000 }, () => {
     assert.match(res.stdout, /42 events, 6 cases, 8 activities, 6 variants, 16 directly-follows edges/);
     assert.match(res.stdout, /check ticket\s+9\s+6\s+2\s+0\s+3\s+0\/3/);
     assert.match(res.stdout, /check ticket\s+decide\s+6\s+2\.1d\s+1\.5d\s+6\.7d/);
+    assert.match(res.stdout, /heuristics miner, PM4Py defaults\): 12 of 16 edges kept/);
   });
 
   it('fails with the line, the value and a non-zero exit code on bad input', () => {

@@ -5,6 +5,7 @@ import { type AuditStats, auditStats } from '../../modules/audit/audit-stats.dom
 import type { EventLog } from '../../modules/audit/event-log.domain.ts';
 import { importEventLog } from '../../modules/audit/event-log-import.ts';
 import type { ImportOptions, ImportResult } from '../../modules/audit/event-log-source.ts';
+import { heuristicsMiner } from '../../modules/audit/heuristics-miner.domain.ts';
 import { analyseLog, type LogAnalysis } from '../../modules/audit/log-analysis.domain.ts';
 import { parseDateFormat } from '../../modules/audit/timestamps.domain.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -199,6 +200,21 @@ function printSummary(title: string, log: EventLog, analysis: LogAnalysis, stats
         max: humanDuration(e.seconds.max),
       })),
     ['from', 'to', 'count', 'mean', 'median', 'max'],
+  );
+  const net = heuristicsMiner(log, analysis);
+  out();
+  out(`Dependency graph (heuristics miner, PM4Py defaults): ${net.keptEdges.length} of ${net.dependency.length} edges kept`);
+  printTable(
+    [...net.keptEdges]
+      .sort((x, y) => y.dependency - x.dependency || y.count - x.count)
+      .slice(0, 15)
+      .map((e) => ({
+        from: e.source,
+        to: e.target,
+        dependency: e.loopTwo ? 'loop of two' : e.dependency.toFixed(3),
+        count: String(e.count),
+      })),
+    ['from', 'to', 'dependency', 'count'],
   );
   if (analysis.handovers.length > 0) {
     out();
