@@ -44,12 +44,12 @@ describe('the running example against the PM4Py oracle', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'symbiont-oracle-'));
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  for (const name of ['running-example.xes', 'running-example.csv', 'running-example.xes.gz']) {
+  for (const name of ['running-example.xes', 'running-example.csv', 'running-example.xes.gz', 'running-example.csv.gz']) {
     it(`gives every statistic of the oracle for ${name}`, async () => {
       let file = path.join(FIXTURES, name);
       if (name.endsWith('.gz')) {
         file = path.join(dir, name);
-        await pipeline(createReadStream(path.join(FIXTURES, 'running-example.xes')), createGzip(), createWriteStream(file));
+        await pipeline(createReadStream(path.join(FIXTURES, name.replace(/\.gz$/, ''))), createGzip(), createWriteStream(file));
       }
       const { stats, result } = await mine(file);
       assert.equal(result.skipped.count, 0);
