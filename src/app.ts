@@ -14,6 +14,7 @@ import { builtinStepTypes } from './engine/steps/builtins.ts';
 import { createStepRegistry } from './engine/steps/step-type.ts';
 import { createRunStore } from './engine/store/run-store.ts';
 import { createSignalStore } from './engine/store/signal-store.ts';
+import { createEventLogsService } from './modules/audit/event-logs.service.ts';
 import { createAuthCache } from './modules/auth/auth-cache.ts';
 import { createDirectoryService } from './modules/auth/directory.service.ts';
 import { rolesRoutes } from './modules/auth/roles.routes.ts';
@@ -211,6 +212,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     roles: createRolesService(deps),
     tokens: createTokensService(deps),
     sessions: createSessionsService(deps),
+    eventLogs: createEventLogsService({ db, clock, audit }),
   };
 }
 

@@ -10,7 +10,7 @@ const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', im
 const run =
   <M, A extends unknown[]>(load: () => Promise<M>, pick: (m: M) => (...args: A) => Promise<void>) =>
   async (...args: A) => {
-    const { fail } = await import('./context.ts');
+    const { fail } = await import('./output.ts');
     try {
       await pick(await load())(...args);
     } catch (error) {
@@ -397,6 +397,69 @@ tasks
     run(
       () => import('./commands/tasks.ts'),
       (m) => m.tasksResolveCommand,
+    ),
+  );
+
+const audit = program.command('audit').description('Process audit: mine event logs (CSV, XES) to see how work really flows');
+audit
+  .command('stats')
+  .description('Statistics of an event log: activities, variants, directly-follows graph with times, case durations, rework')
+  .argument('<file>', 'a .xes, .xes.gz, .csv or .csv.gz event log')
+  .option('--case <column>', 'CSV column of the case id (default: case:concept:name, case_id, case …)')
+  .option('--activity <column>', 'CSV column / XES attribute of the activity (default: concept:name, activity …)')
+  .option('--timestamp <column>', 'CSV column / XES attribute of the timestamp (default: time:timestamp, timestamp …)')
+  .option('--resource <column>', 'CSV column / XES attribute of the resource (default: org:resource, resource …)')
+  .option('--start-timestamp <column>', 'CSV column of the start timestamp (optional)')
+  .option('--delimiter <char>', 'CSV delimiter: one character, or tab, comma, semicolon, pipe (default: detected)')
+  .option('--date-format <format>', 'iso, DD/MM/YYYY HH:mm:ss, MM/DD/YYYY HH:mm:ss, epoch, epoch_ms (default: detected)')
+  .option('--timezone <zone>', 'IANA time zone of timestamps without a UTC offset', 'UTC')
+  .option('--json', 'print one JSON object (the keys of the PM4Py oracle)')
+  .action(
+    run(
+      () => import('./commands/audit.ts'),
+      (m) => m.auditStatsCommand,
+    ),
+  );
+
+audit
+  .command('import')
+  .description('Store an event log in the database for the web UI (the same flags as stats); a failed import stores nothing')
+  .argument('<file>', 'a .xes, .xes.gz, .csv or .csv.gz event log')
+  .option('--name <name>', 'a name for the log (default: the file name)')
+  .option('--case <column>', 'CSV column of the case id')
+  .option('--activity <column>', 'CSV column / XES attribute of the activity')
+  .option('--timestamp <column>', 'CSV column / XES attribute of the timestamp')
+  .option('--resource <column>', 'CSV column / XES attribute of the resource')
+  .option('--start-timestamp <column>', 'CSV column of the start timestamp (optional)')
+  .option('--delimiter <char>', 'CSV delimiter (default: detected)')
+  .option('--date-format <format>', 'iso, DD/MM/YYYY HH:mm:ss, MM/DD/YYYY HH:mm:ss, epoch, epoch_ms (default: detected)')
+  .option('--timezone <zone>', 'IANA time zone of timestamps without a UTC offset', 'UTC')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/audit-logs.ts'),
+      (m) => m.auditImportCommand,
+    ),
+  );
+audit
+  .command('list')
+  .description('Imported event logs, newest first')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/audit-logs.ts'),
+      (m) => m.auditListCommand,
+    ),
+  );
+audit
+  .command('show')
+  .description('Statistics of an imported event log (as audit stats)')
+  .argument('<id>', 'event log id')
+  .option('--json', 'print one JSON object (the keys of the PM4Py oracle)')
+  .action(
+    run(
+      () => import('./commands/audit-logs.ts'),
+      (m) => m.auditShowCommand,
     ),
   );
 

@@ -415,4 +415,29 @@ export interface Database {
   form_links: FormLinksTable;
   files: FilesTable;
   file_chunks: FileChunksTable;
+  event_logs: EventLogsTable;
+  event_log_columns: EventLogColumnsTable;
+}
+
+export interface EventLogsTable {
+  id: string;
+  name: string;
+  format: string;
+  source_file: string;
+  num_events: number;
+  num_cases: number;
+  num_activities: number;
+  num_variants: number;
+  skipped_events: number;
+  first_event_at: string;
+  last_event_at: string;
+  import_json: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface EventLogColumnsTable {
+  event_log_id: string;
+  name: string;
+  data: Uint8Array;
 }

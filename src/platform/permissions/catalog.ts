@@ -39,6 +39,8 @@ export const PERMISSIONS = {
     scope: 'write',
     description: "See every task, reassign tasks, and manage other people's out-of-office delegations",
   },
+  'event_logs.read': { scope: 'read', description: 'See imported event logs and mine them (process audit)' },
+  'event_logs.manage': { scope: 'write', description: 'Import and delete event logs (process audit)' },
 } as const satisfies Record<string, { scope: TokenScope; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -58,6 +60,8 @@ export interface RoleDefinition {
 const EVERYONE: readonly Permission[] = ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read', 'tasks.read', 'tasks.work'];
 const BUILDING: readonly Permission[] = ['workflows.build', 'workflows.publish', 'runs.operate'];
 const CREDENTIALS: readonly Permission[] = ['credentials.read', 'credentials.manage'];
+// Event logs name the people who did the work (resources): not for everyone.
+const PROCESS_AUDIT: readonly Permission[] = ['event_logs.read', 'event_logs.manage'];
 
 export const ROLES: Record<RoleKey, RoleDefinition> = {
   admin: {
@@ -69,7 +73,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   programme_manager: {
     title: 'Programme manager',
     description: 'Leads the automation programme: teams, pipeline, priorities and reporting; reads the audit log.',
-    permissions: [...EVERYONE, 'teams.manage', 'audit.read', ...BUILDING, ...CREDENTIALS, 'tasks.manage'],
+    permissions: [...EVERYONE, 'teams.manage', 'audit.read', ...BUILDING, ...CREDENTIALS, 'tasks.manage', ...PROCESS_AUDIT],
     scopes: ['global', 'team', 'category'],
   },
   approver: {
@@ -81,7 +85,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   builder: {
     title: 'Builder (citizen developer)',
     description: 'Builds and maintains automations on the workflow engine.',
-    permissions: [...EVERYONE, ...BUILDING, ...CREDENTIALS],
+    permissions: [...EVERYONE, ...BUILDING, ...CREDENTIALS, ...PROCESS_AUDIT],
     scopes: ['global', 'team', 'category'],
   },
   member: {

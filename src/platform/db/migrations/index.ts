@@ -5,6 +5,7 @@ import * as credentials from './20261123T100000-credentials.ts';
 import * as credentialLimits from './20261124T090000-credential-limits.ts';
 import * as runSignals from './20261124T090000-run-signals.ts';
 import * as tasks from './20261124T100000-tasks.ts';
+import * as eventLogs from './20261125T120000-event-logs.ts';
 import * as taskLinks from './20261125T130000-task-links.ts';
 import * as forms from './20261125T140000-forms.ts';
 
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '20261124T090000-credential-limits': credentialLimits,
   '20261124T090000-run-signals': runSignals,
   '20261124T100000-tasks': tasks,
+  '20261125T120000-event-logs': eventLogs,
   '20261125T130000-task-links': taskLinks,
   '20261125T140000-forms': forms,
 };
