@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 
+// `symbiont … | head`: the reader went away; stop quietly, like other command-line tools.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
 
 /**
