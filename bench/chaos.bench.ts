@@ -7,9 +7,9 @@
 // The kill schedule comes from a PRNG seeded by --seed; the timing of the load around it does not.
 
 import SQLite from 'better-sqlite3';
+import { seededRandom } from '../src/platform/seeded-random.ts';
 import { auditChaos, createCommitTracker } from './chaos/audit.ts';
 import { startLoad } from './chaos/load.ts';
-import { seededRandom } from './chaos/prng.ts';
 import { startReceiptSink } from './chaos/receipt-sink.ts';
 import { RECEIPT_NODE, W5_WEBHOOK_PATH, w5Definition } from './chaos/workflows.ts';
 import { hasFlag, say, wholeFlag } from './harness.ts';

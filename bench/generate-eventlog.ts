@@ -5,18 +5,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-/** mulberry32: a small, fast, seeded PRNG returning [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../src/platform/seeded-random.ts';
 
 /** One case's activities with the mean minutes to wait before each. */
 function traceOf(random: () => number): [string, number][] {
@@ -42,7 +31,7 @@ async function put(stream: WriteStream, text: string): Promise<void> {
 
 /** Writes `events` events (whole cases, so slightly more) as XES and CSV; returns the paths and the counts. */
 export async function generateEventLog(events: number, seed: number, dir = tmpdir()) {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const base = path.join(dir, `eventlog-${events}-${seed}`);
   const xes = createWriteStream(`${base}.xes`);
   const csv = createWriteStream(`${base}.csv`);

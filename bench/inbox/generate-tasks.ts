@@ -4,6 +4,7 @@
 // sizes give the same rows, on SQLite and on PostgreSQL.
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { seededRandom } from '../../src/platform/seeded-random.ts';
 
 /** The people whose inbox is measured: the principals one user answers to (tasks module's format). */
 export interface TargetPrincipals {
@@ -34,18 +35,6 @@ const DAY = 86_400_000;
 const OTHER_USERS = 5000;
 const OTHER_TEAMS = 400;
 export const CHUNK = 2000;
-
-/** mulberry32: a small, fast, seeded PRNG (uniform in [0, 1)). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A UUIDv7-shaped id from a creation time and a sequence number (sorts by creation like the real ones). */
 function taskId(ms: number, seq: number): string {
@@ -78,7 +67,7 @@ export interface AssigneeOut {
  * ago and twenty days ahead (so some are overdue), the rest none.
  */
 export function* taskChunks(o: GenerateOptions): Generator<{ tasks: TaskRowOut[]; assignees: AssigneeOut[] }> {
-  const rnd = prng(o.seed ?? 42);
+  const rnd = seededRandom(o.seed ?? 42);
   const every = o.tasks / o.targetTasks;
   let nextTarget = 0;
   let targetsMade = 0;

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { wallTimeAt } from '../connectors/datetime/zoned-time.domain.ts';
-import { DEMO_TIME_ZONE, orderTotal, planDemoHistory, seededRandom } from './demo-history.domain.ts';
+import { seededRandom } from '../platform/seeded-random.ts';
+import { DEMO_TIME_ZONE, orderTotal, planDemoHistory } from './demo-history.domain.ts';
 
 // A Wednesday afternoon in Berlin (UTC+1): 2026-11-25 15:00 local.
 const NOW = Date.parse('2026-11-25T14:00:00.000Z');

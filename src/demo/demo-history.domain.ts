@@ -1,4 +1,5 @@
 import { toLocalIso, type WallTime, wallTimeAt, wallToEpoch, wallToInstant } from '../connectors/datetime/zoned-time.domain.ts';
+import { seededRandom } from '../platform/seeded-random.ts';
 
 /**
  * The demo bakery's recent past as a plan of events — web-shop orders, catering orders and the
@@ -62,18 +63,6 @@ export type DemoEvent =
   | { kind: 'catering'; at: number; order: CateringOrder }
   | { kind: 'report'; at: number };
 
-/** mulberry32: a small seeded generator, so the demo is the same every time. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const email = (name: string) =>
   `${name
     .toLowerCase()
@@ -101,17 +90,7 @@ export function planDemoHistory(options: { now: number; days: number; seed?: num
   let orderNo = 10_231;
   let cateringNo = 2041;
   for (let back = options.days - 1; back >= 0; back--) {
-    const date = new Date(wallToEpoch({ ...today, hour: 12, minute: 0, second: 0, millisecond: 0 }) - back * 86_400_000);
-    const day: WallTime = {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: 0,
-      minute: 0,
-      second: 0,
-      millisecond: 0,
-    };
-    const at = (hour: number, minute: number, second = 0) => wallToInstant({ ...day, hour, minute, second }, DEMO_TIME_ZONE);
+    const { date, at } = demoDay(today, back);
     const sunday = date.getUTCDay() === 0;
     const count = sunday ? 2 + Math.floor(random() * 3) : 4 + Math.floor(random() * 5);
     const minutes = Array.from({ length: count }, () => 390 + Math.floor(random() * 705)).sort((a, b) => a - b);
@@ -170,6 +149,24 @@ export function planDemoHistory(options: { now: number; days: number; seed?: num
     events.push({ kind: 'report', at: at(18, 30, 5) });
   }
   return events.filter((e) => e.at <= options.now).sort((a, b) => a.at - b.at);
+}
+
+/**
+ * The local day `back` days before `today` in the demo's time zone: `date` is its UTC noon
+ * (for the weekday), `at(hour, minute, second)` an instant on it.
+ */
+export function demoDay(today: WallTime, back: number): { date: Date; at: (hour: number, minute: number, second?: number) => number } {
+  const date = new Date(wallToEpoch({ ...today, hour: 12, minute: 0, second: 0, millisecond: 0 }) - back * 86_400_000);
+  const day: WallTime = {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: 0,
+    minute: 0,
+    second: 0,
+    millisecond: 0,
+  };
+  return { date, at: (hour, minute, second = 0) => wallToInstant({ ...day, hour, minute, second }, DEMO_TIME_ZONE) };
 }
 
 /** The calendar day `plus` days after `date` (a UTC noon of a local date). */

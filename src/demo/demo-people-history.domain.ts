@@ -1,5 +1,6 @@
-import { toLocalIso, type WallTime, wallTimeAt, wallToEpoch, wallToInstant } from '../connectors/datetime/zoned-time.domain.ts';
-import { DEMO_TIME_ZONE, PRODUCTS, seededRandom } from './demo-history.domain.ts';
+import { toLocalIso, wallTimeAt } from '../connectors/datetime/zoned-time.domain.ts';
+import { seededRandom } from '../platform/seeded-random.ts';
+import { DEMO_TIME_ZONE, demoDay, PRODUCTS } from './demo-history.domain.ts';
 
 /**
  * The people side of the demo bakery's recent past: supplier invoices that need an approval
@@ -75,21 +76,8 @@ export function planPeopleHistory(options: { now: number; days: number; seed?: n
   let invoiceNo = 5180;
   let orderNo = 310;
   for (let back = options.days - 1; back >= 0; back--) {
-    const date = new Date(wallToEpoch({ ...today, hour: 12, minute: 0, second: 0, millisecond: 0 }) - back * 86_400_000);
-    const day: WallTime = {
-      year: date.getUTCFullYear(),
-      month: date.getUTCMonth() + 1,
-      day: date.getUTCDate(),
-      hour: 0,
-      minute: 0,
-      second: 0,
-      millisecond: 0,
-    };
-    const at = (minuteOfDay: number) =>
-      wallToInstant(
-        { ...day, hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60, second: Math.floor(random() * 60) },
-        DEMO_TIME_ZONE,
-      );
+    const { date, at: instant } = demoDay(today, back);
+    const at = (minuteOfDay: number) => instant(Math.floor(minuteOfDay / 60), minuteOfDay % 60, Math.floor(random() * 60));
     const weekday = date.getUTCDay();
     if (weekday >= 1 && weekday <= 5) {
       for (let n = 2 + Math.floor(random() * 3); n > 0; n--) {

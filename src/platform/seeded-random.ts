@@ -1,6 +1,6 @@
 /**
- * A seeded pseudo-random generator (mulberry32): the same seed gives the same sequence, so a
- * chaos run's kill schedule and request mix can be replayed with `--seed`.
+ * A seeded pseudo-random generator (mulberry32), uniform in [0, 1): the same seed gives the same
+ * sequence, so demo data, generated benchmark data and chaos schedules can be replayed.
  *
  * @example
  * const random = seededRandom(42);
