@@ -14,6 +14,7 @@ import { builtinStepTypes } from './engine/steps/builtins.ts';
 import { createStepRegistry } from './engine/steps/step-type.ts';
 import { createRunStore } from './engine/store/run-store.ts';
 import { createSignalStore } from './engine/store/signal-store.ts';
+import { eventLogsRoutes } from './modules/audit/event-logs.routes.ts';
 import { createEventLogsService } from './modules/audit/event-logs.service.ts';
 import { createAuthCache } from './modules/auth/auth-cache.ts';
 import { createDirectoryService } from './modules/auth/directory.service.ts';
@@ -268,6 +269,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await workflowsRoutes(api, { workflows: services.workflows });
       await runsRoutes(api, { runs: services.runs });
       await symbiosisRoutes(api, { symbiosis: services.symbiosis });
+      await api.register(eventLogsRoutes, { eventLogs: services.eventLogs });
       await credentialsRoutes(api, { credentials: services.credentials });
       await tasksRoutes(api, { tasks: services.tasks, delegations: services.delegations });
       await taskLinksRoutes(api, { links: services.taskLinks });

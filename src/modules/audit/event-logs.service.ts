@@ -73,12 +73,14 @@ export function createEventLogsService(deps: EventLogsDeps) {
       file: string,
       options: Omit<ImportOptions, 'onProgress'> & {
         name?: string;
+        /** The name of the file as the user had it (an upload is read from a temporary copy). */
+        sourceFile?: string;
         format?: EventLogFormat;
         onProgress?: ImportOptions['onProgress'];
       } = {},
     ): Promise<EventLogView> {
       authorize(actor, 'event_logs.manage');
-      const { name, ...importOptions } = options;
+      const { name, sourceFile, ...importOptions } = options;
       const result = await importEventLog(file, importOptions);
       const analysis = analyseLog(result.log);
       const range = analysis.timeRange as { from: number; to: number };
@@ -94,9 +96,9 @@ export function createEventLogsService(deps: EventLogsDeps) {
       };
       const row: EventLogRow = {
         id: newId(),
-        name: name?.trim() || path.basename(file),
+        name: name?.trim() || sourceFile || path.basename(file),
         format: result.format,
-        source_file: path.basename(file),
+        source_file: sourceFile ?? path.basename(file),
         num_events: analysis.numEvents,
         num_cases: analysis.numCases,
         num_activities: result.log.activities.length,

@@ -1,0 +1,129 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/auth-hook.ts';
+import { pageSchema } from '../../platform/http/pagination.ts';
+import { noContent, responses } from '../../platform/http/responses.ts';
+import { auditStats } from './audit-stats.domain.ts';
+import { eventLogIdParam, eventLogSchema, importQuery, listEventLogsQuery, statsSchema } from './event-logs.schemas.ts';
+import type { EventLogsService } from './event-logs.service.ts';
+import { analyseLog } from './log-analysis.domain.ts';
+
+/** Largest event-log upload (a 5-million-event XES file is about 900 MB; gzip it). */
+export const MAX_EVENT_LOG_BYTES = 1024 * 1024 * 1024;
+const LOG_NAME = /\.(xes|csv|tsv|txt)(\.gz)?$/i;
+
+/**
+ * Event logs: upload (multipart, one file; the format from its name), list, show, delete, and
+ * the statistics of a stored log. The upload is streamed to a temporary file, imported in one
+ * transaction (a failed import stores nothing), and the file removed.
+ */
+export async function eventLogsRoutes(app: FastifyInstance, deps: { eventLogs: EventLogsService }): Promise<void> {
+  await app.register(multipart, { limits: { files: 1, fields: 0, parts: 1, fileSize: MAX_EVENT_LOG_BYTES } });
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['process audit'];
+
+  r.get(
+    '/api/v1/event-logs',
+    {
+      schema: {
+        tags,
+        summary: 'Imported event logs, newest first',
+        querystring: listEventLogsQuery,
+        response: responses({ 200: pageSchema(eventLogSchema) }),
+      },
+    },
+    async (request) => deps.eventLogs.list(actorOf(request), request.query),
+  );
+  r.post(
+    '/api/v1/event-logs',
+    {
+      schema: {
+        tags,
+        summary: 'Import an event log: one file (.xes, .xes.gz, .csv, .csv.gz) as multipart/form-data; the column mapping in the query',
+        querystring: importQuery,
+        consumes: ['multipart/form-data'],
+        response: responses({ 201: eventLogSchema }),
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      let part: Awaited<ReturnType<typeof request.file>>;
+      try {
+        part = await request.file();
+      } catch (error) {
+        throw new AppError('UPLOAD_INVALID', {
+          status: 400,
+          userMessage: 'Send the event log as multipart/form-data, one file.',
+          cause: error,
+        });
+      }
+      if (!part) throw new AppError('UPLOAD_INVALID', { status: 400, userMessage: 'Send the event log as multipart/form-data, one file.' });
+      const original = path.basename(part.filename || 'upload');
+      const suffix = LOG_NAME.exec(original)?.[0];
+      if (!suffix) {
+        part.file.resume();
+        throw new AppError('EVENT_LOG_FORMAT_UNKNOWN', {
+          status: 400,
+          userMessage: `Cannot tell the format of "${original}": name it .xes, .xes.gz, .csv or .csv.gz.`,
+          details: { file: original },
+        });
+      }
+      const dir = await mkdtemp(path.join(tmpdir(), 'symbiont-upload-'));
+      const file = path.join(dir, `${randomBytes(8).toString('hex')}${suffix.toLowerCase()}`);
+      try {
+        await pipeline(part.file, createWriteStream(file));
+        if (part.file.truncated) {
+          throw new AppError('FILE_TOO_LARGE', {
+            status: 413,
+            userMessage: `The event log is larger than ${MAX_EVENT_LOG_BYTES / 1024 / 1024} MB; gzip it (.xes.gz, .csv.gz) or import it with the CLI.`,
+          });
+        }
+        const { name, ...options } = request.query;
+        const view = await deps.eventLogs.importFile(actor, file, {
+          ...(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as typeof options),
+          name: name ?? original,
+          sourceFile: original,
+        } as Parameters<EventLogsService['importFile']>[2]);
+        return reply.status(201).send(view);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+  r.get(
+    '/api/v1/event-logs/:id',
+    { schema: { tags, summary: 'An imported event log', params: eventLogIdParam, response: responses({ 200: eventLogSchema }) } },
+    async (request) => deps.eventLogs.get(actorOf(request), request.params.id),
+  );
+  r.delete(
+    '/api/v1/event-logs/:id',
+    { schema: { tags, summary: 'Delete an event log', params: eventLogIdParam, response: responses({ 204: noContent }) } },
+    async (request, reply) => {
+      await deps.eventLogs.delete(actorOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  r.get(
+    '/api/v1/event-logs/:id/stats',
+    {
+      schema: {
+        tags,
+        summary: "A stored log's statistics, with the keys of `symbiont audit stats --json` (the PM4Py oracle's)",
+        params: eventLogIdParam,
+        response: responses({ 200: statsSchema }),
+      },
+    },
+    async (request) => {
+      const log = await deps.eventLogs.load(actorOf(request), request.params.id);
+      return auditStats(log, analyseLog(log)) as unknown as Record<string, unknown>;
+    },
+  );
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DATE_FORMATS } from './timestamps.domain.ts';
+
+export const eventLogIdParam = z.object({ id: z.string().min(1).max(64).describe('Event log id') });
+
+export const listEventLogsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+});
+
+/** How to read an uploaded file: the same options as `symbiont audit import`. */
+export const importQuery = z.object({
+  name: z.string().trim().min(1).max(200).optional().describe('Name shown in lists (default: the file name)'),
+  caseColumn: z.string().min(1).max(200).optional().describe('CSV column of the case id'),
+  activityColumn: z.string().min(1).max(200).optional().describe('CSV column / XES attribute of the activity'),
+  timestampColumn: z.string().min(1).max(200).optional().describe('CSV column / XES attribute of the timestamp'),
+  resourceColumn: z.string().min(1).max(200).optional().describe('CSV column / XES attribute of the resource'),
+  startTimestampColumn: z.string().min(1).max(200).optional().describe('CSV column of the start timestamp'),
+  delimiter: z.string().min(1).max(2).optional().describe('CSV delimiter (detected when absent)'),
+  dateFormat: z
+    .enum(DATE_FORMATS as [string, ...string[]])
+    .optional()
+    .describe('Timestamp format (detected when absent)'),
+  timezone: z.string().min(1).max(64).optional().describe('IANA time zone of timestamps without an offset (default UTC)'),
+});
+
+export const eventLogSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  format: z.string().describe('xes or csv'),
+  sourceFile: z.string(),
+  numEvents: z.number(),
+  numCases: z.number(),
+  numActivities: z.number(),
+  numVariants: z.number(),
+  skippedEvents: z.number().describe('Events without case, activity or timestamp, left out (as PM4Py does)'),
+  firstEventAt: z.string(),
+  lastEventAt: z.string(),
+  import: z.record(z.string(), z.unknown()).describe('The mapping and formats the import used'),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+/** The statistics, keyed exactly as the PM4Py oracle (docs/process-audit.md). */
+export const statsSchema = z.record(z.string(), z.unknown());
