@@ -4,6 +4,7 @@ import {
   actualValue,
   calibrated,
   calibrationFactor,
+  defaultMinutesSavedPerRun,
   median,
   type RunValueFact,
   realisation,
@@ -32,6 +33,13 @@ describe('weekOf', () => {
   it('is the Monday of the ISO week, in UTC', () => {
     assert.equal(weekOf(at('2026-11-25T12:00:00Z')), '2026-11-23');
     assert.equal(weekOf(at('2026-11-22T23:59:59Z')), '2026-11-16');
+  });
+});
+
+describe('defaultMinutesSavedPerRun', () => {
+  it('is the AS-IS minutes of a case times the automation potential', () => {
+    assert.equal(defaultMinutesSavedPerRun(7.5, 0.8), 6);
+    assert.equal(defaultMinutesSavedPerRun(7.5, 0), 0);
   });
 });
 

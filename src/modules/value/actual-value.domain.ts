@@ -54,6 +54,18 @@ export interface ActualValue {
 }
 
 const DAY = 86_400_000;
+
+/**
+ * Minutes one successful run saves, by default (the builder may adjust it): the AS-IS minutes
+ * of a case (errors and reviews included) × AP — the share of a case's hands-on time the workflow
+ * takes over. Adoption is not in it: it decides how many cases run, which the runs count.
+ *
+ * @example
+ * defaultMinutesSavedPerRun(7.5, 0.8) // 6
+ */
+export function defaultMinutesSavedPerRun(minutesPerCase: number, potential: number): number {
+  return minutesPerCase * potential;
+}
 /** Days of a mean Gregorian month: 365.25 / 12. */
 export const DAYS_PER_MONTH = 30.4375;
 
