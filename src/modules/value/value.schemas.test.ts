@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assessValue } from './valuation.domain.ts';
-import { actualValueQuery, answerSetSchema, assessmentValueSchema, fieldIssues, minutesAnswerSchema } from './value.schemas.ts';
+import {
+  actualValueQuery,
+  answerSetSchema,
+  assessmentValueSchema,
+  easeWeightsSchema,
+  fieldIssues,
+  minutesAnswerSchema,
+  workingTimeSchema,
+} from './value.schemas.ts';
 
 const valid = {
   volumetry: { frequency: 'daily', volume: 40, minutesPerCase: 6, hourlyCost: 50, applications: ['ERP'] },
@@ -67,6 +75,21 @@ describe('assessmentValueSchema', () => {
 });
 
 describe('the other value schemas', () => {
+  it('defaults the working time to 220 days of 8 hours and rejects a day longer than 24 hours', () => {
+    assert.deepEqual(workingTimeSchema.parse({}), { daysPerYear: 220, hoursPerDay: 8 });
+    assert.deepEqual(issuesOf(workingTimeSchema, { hoursPerDay: 25 }), [{ path: 'hoursPerDay', message: 'At most 24 hours' }]);
+  });
+
+  it('needs a weight for every ease factor, none negative', () => {
+    const weights = { applications: 2, steps: 1, decisionPoints: 1, unstructuredShare: 2, ruleBasedShare: 2, stability: 2 };
+    const rest = { exceptionRate: 1, peakRatio: 0.5, legacySystems: 1, dataClass: 1, uptime: -1 };
+    assert.deepEqual(issuesOf(easeWeightsSchema, { ...weights, ...rest }), [{ path: 'uptime', message: 'At least 0' }]);
+    assert.deepEqual(
+      issuesOf(easeWeightsSchema, weights).map((i) => i.path),
+      ['exceptionRate', 'peakRatio', 'legacySystems', 'dataClass', 'uptime'],
+    );
+  });
+
   it('bounds the weekly minutes answer by the minutes of a week', () => {
     assert.equal(minutesAnswerSchema.parse({ minutesPerWeek: 45 }).minutesPerWeek, 45);
     assert.deepEqual(issuesOf(minutesAnswerSchema, { minutesPerWeek: 20000 }), [
