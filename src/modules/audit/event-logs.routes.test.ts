@@ -70,6 +70,28 @@ describeEachDialect('event logs over HTTP', (getDb) => {
     assert.equal((await builder.request({ method: 'GET', url: `/api/v1/event-logs/${log.id}` })).statusCode, 404);
   });
 
+  it('mines a stored log: the process map equals the oracle, filters narrow the cases, candidates are ranked', async () => {
+    const id = (await upload(builder, 'running-example.xes', XES)).json().id as string;
+    const full = await builder.request({ method: 'GET', url: `/api/v1/process-analyses?eventLogId=${id}` });
+    assert.equal(full.statusCode, 200, full.body);
+    const a = full.json();
+    assert.deepEqual(a.cases, { total: oracle.num_cases, kept: oracle.num_cases });
+    const edges = (list: { source: string; target: string; count: number }[]) =>
+      list.map((e) => `${e.source} -> ${e.target}: ${e.count}`).sort();
+    assert.deepEqual(edges(a.dfg), edges(oracle.dfg));
+    assert.equal(a.numVariants, oracle.num_variants);
+    assert.ok(a.candidates.length === oracle.num_activities && a.candidates[0].score >= a.candidates.at(-1).score);
+    assert.ok(a.heuristics.keptEdges.length > 0);
+    const one = (await builder.request({ method: 'GET', url: `/api/v1/process-analyses?eventLogId=${id}&variants=0` })).json();
+    assert.equal(one.cases.kept, a.variants[0].count);
+    assert.equal(one.numVariants, 1);
+    const none = (await builder.request({ method: 'GET', url: `/api/v1/process-analyses?eventLogId=${id}&maxDurationSeconds=0` })).json();
+    assert.equal(none.cases.kept, 0);
+    const bad = await builder.request({ method: 'GET', url: `/api/v1/process-analyses?eventLogId=${id}&from=yesterday` });
+    assert.equal(bad.statusCode, 400);
+    assert.equal((await builder.request({ method: 'GET', url: '/api/v1/process-analyses?eventLogId=nope' })).statusCode, 404);
+  });
+
   it('maps CSV columns from the query', async () => {
     const csv = 'case;act;when\nc1;A;2026-01-01T10:00:00Z\nc1;B;2026-01-01T11:00:00Z\nc2;A;2026-01-02T10:00:00Z\n';
     const res = await upload(builder, 'tiny.csv', csv, '?caseColumn=case&activityColumn=act&timestampColumn=when');

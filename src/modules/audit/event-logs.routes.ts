@@ -12,9 +12,19 @@ import { actorOf } from '../../platform/http/auth-hook.ts';
 import { pageSchema } from '../../platform/http/pagination.ts';
 import { noContent, responses } from '../../platform/http/responses.ts';
 import { auditStats } from './audit-stats.domain.ts';
-import { eventLogIdParam, eventLogSchema, importQuery, listEventLogsQuery, statsSchema } from './event-logs.schemas.ts';
+import {
+  analysisQuery,
+  analysisSchema,
+  eventLogIdParam,
+  eventLogSchema,
+  importQuery,
+  listEventLogsQuery,
+  statsSchema,
+} from './event-logs.schemas.ts';
 import type { EventLogsService } from './event-logs.service.ts';
 import { analyseLog } from './log-analysis.domain.ts';
+import type { CaseFilter } from './log-filter.domain.ts';
+import { analyseProcess } from './process-analysis.domain.ts';
 
 /** Largest event-log upload (a 5-million-event XES file is about 900 MB; gzip it). */
 export const MAX_EVENT_LOG_BYTES = 1024 * 1024 * 1024;
@@ -124,6 +134,42 @@ export async function eventLogsRoutes(app: FastifyInstance, deps: { eventLogs: E
     async (request) => {
       const log = await deps.eventLogs.load(actorOf(request), request.params.id);
       return auditStats(log, analyseLog(log)) as unknown as Record<string, unknown>;
+    },
+  );
+  r.get(
+    '/api/v1/process-analyses',
+    {
+      schema: {
+        tags,
+        summary:
+          'Mine an event log (optionally filtered): process map with frequency and performance, variants, durations, rework, resources, hand-overs, heuristics net, automation candidates',
+        querystring: analysisQuery,
+        response: responses({ 200: analysisSchema }),
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const actor = actorOf(request);
+      const view = await deps.eventLogs.get(actor, q.eventLogId);
+      const filter: CaseFilter = {};
+      if (q.from || q.to) {
+        filter.timeRange = {
+          from: q.from ? Date.parse(q.from) : Number.NEGATIVE_INFINITY,
+          to: q.to ? Date.parse(q.to) : Number.POSITIVE_INFINITY,
+          mode: q.timeMode,
+        };
+      }
+      if (q.variants) filter.variants = q.variants.map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+      if (q.withActivities) filter.withActivities = q.withActivities;
+      if (q.withoutActivities) filter.withoutActivities = q.withoutActivities;
+      if (q.minDurationSeconds !== undefined || q.maxDurationSeconds !== undefined) {
+        filter.duration = {
+          ...(q.minDurationSeconds === undefined ? {} : { min: q.minDurationSeconds }),
+          ...(q.maxDurationSeconds === undefined ? {} : { max: q.maxDurationSeconds }),
+        };
+      }
+      const analysis = analyseProcess(await deps.eventLogs.load(actor, q.eventLogId), filter);
+      return { eventLog: { id: view.id, name: view.name }, ...analysis } as never;
     },
   );
 }

@@ -43,3 +43,36 @@ export const eventLogSchema = z.object({
 
 /** The statistics, keyed exactly as the PM4Py oracle (docs/process-audit.md). */
 export const statsSchema = z.record(z.string(), z.unknown());
+
+const list = z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.string().max(500)).max(500));
+
+/** Which cases to analyse (every criterion must hold). */
+export const analysisQuery = z.object({
+  eventLogId: z.string().min(1).max(64).describe('The event log'),
+  from: z.iso.datetime({ offset: true }).optional().describe('Time range start (ISO 8601)'),
+  to: z.iso.datetime({ offset: true }).optional().describe('Time range end (ISO 8601)'),
+  timeMode: z.enum(['contained', 'intersecting', 'started']).default('intersecting').describe('How a case must fall in the time range'),
+  variants: list.optional().describe('Comma-separated indexes of variants (most frequent first) to keep'),
+  withActivities: list.optional().describe('Keep cases containing one of these activities (comma-separated)'),
+  withoutActivities: list.optional().describe('Drop cases containing any of these activities (comma-separated)'),
+  minDurationSeconds: z.coerce.number().min(0).optional().describe('Shortest case duration kept'),
+  maxDurationSeconds: z.coerce.number().min(0).optional().describe('Longest case duration kept'),
+});
+
+export const analysisSchema = z.object({
+  eventLog: z.object({ id: z.string(), name: z.string() }),
+  cases: z.object({ total: z.number(), kept: z.number() }),
+  numEvents: z.number(),
+  timeRange: z.object({ from: z.string(), to: z.string() }).nullable(),
+  activities: z.array(z.record(z.string(), z.unknown())),
+  dfg: z.array(z.record(z.string(), z.unknown())).describe('Directly-follows edges: count, mean/median/max seconds'),
+  numVariants: z.number(),
+  variants: z.array(z.record(z.string(), z.unknown())).describe('The 200 most frequent'),
+  caseDuration: z.record(z.string(), z.unknown()).nullable(),
+  caseDurationHistogram: z.array(z.record(z.string(), z.unknown())),
+  caseArrivalAverageSeconds: z.number(),
+  resources: z.array(z.record(z.string(), z.unknown())),
+  handovers: z.array(z.record(z.string(), z.unknown())),
+  heuristics: z.record(z.string(), z.unknown()).describe("The heuristics miner's dependencies and kept edges"),
+  candidates: z.array(z.record(z.string(), z.unknown())).describe('Activities ranked as automation candidates (docs/process-audit.md)'),
+});
