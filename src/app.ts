@@ -76,6 +76,7 @@ export const MODULES = [
   { key: 'workflows', title: 'Workflows', path: '/workflows' },
   { key: 'runs', title: 'Runs', path: '/runs' },
   { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis' },
+  { key: 'process-audit', title: 'Process audit', path: '/process-audit' },
   { key: 'forms', title: 'Forms', path: '/forms' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },

@@ -9,6 +9,7 @@ import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { CredentialsPage } from './credentials/CredentialsPage.tsx';
 import { FormsPage } from './forms/FormsPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { ProcessAuditPage } from './process-audit/ProcessAuditPage.tsx';
 import { PublicFormPage } from './public-forms/PublicFormPage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { RunsPage } from './runs/RunsPage.tsx';
@@ -27,6 +28,7 @@ import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
 
 // The canvas pages carry @xyflow/react and Recharts: loaded when first opened.
 const WorkflowEditorPage = lazy(() => import('./workflows/WorkflowEditorPage.tsx').then((m) => ({ default: m.WorkflowEditorPage })));
+const ProcessAnalysisPage = lazy(() => import('./process-audit/ProcessAnalysisPage.tsx').then((m) => ({ default: m.ProcessAnalysisPage })));
 const RunDetailPage = lazy(() => import('./runs/RunDetailPage.tsx').then((m) => ({ default: m.RunDetailPage })));
 
 export function App() {
@@ -68,6 +70,15 @@ export function App() {
         <Route path="tasks/:id" element={<TaskPage />} />
         <Route path="runs" element={<RunsPage />} />
         <Route path="symbiosis" element={<SymbiosisPage />} />
+        <Route path="process-audit" element={<ProcessAuditPage />} />
+        <Route
+          path="process-audit/:id"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <ProcessAnalysisPage />
+            </Suspense>
+          }
+        />
         <Route path="forms" element={<FormsPage />} />
         <Route
           path="runs/:id"

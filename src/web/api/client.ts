@@ -89,3 +89,28 @@ export const upload = <T>(path: string, file: File) => {
   body.append('file', file);
   return api<T>('POST', path, body);
 };
+
+/** Uploads one file like `upload`, reporting the share sent (0–1) as it goes: large files get a progress bar. */
+export function uploadWithProgress<T>(path: string, file: File, onProgress: (share: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The upload was interrupted.', null));
+    xhr.onload = () => {
+      const json = parseJson(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(json as T);
+      else {
+        const e = json?.error ?? {};
+        reject(new ApiError(xhr.status, e.code ?? 'INTERNAL', e.message ?? `Upload failed (${xhr.status})`, e.details));
+      }
+    };
+    const body = new FormData();
+    body.append('file', file);
+    xhr.send(body);
+  });
+}

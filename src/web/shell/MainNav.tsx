@@ -7,6 +7,7 @@ import {
   IconHome,
   IconInbox,
   IconPlayerPlay,
+  IconRoute,
   IconSitemap,
   IconUsersGroup,
 } from '@tabler/icons-react';
@@ -31,6 +32,7 @@ const MODULE_ICONS: Record<string, ReactNode> = {
   workflows: <IconSitemap size={18} />,
   runs: <IconPlayerPlay size={18} />,
   symbiosis: <IconUsersGroup size={18} />,
+  'process-audit': <IconRoute size={18} />,
   forms: <IconForms size={18} />,
 };
 

@@ -1,0 +1,53 @@
+/** GET /api/v1/event-logs, /api/v1/process-analyses (src/modules/audit/event-logs.schemas.ts). */
+export interface EventLogView {
+  id: string;
+  name: string;
+  format: string;
+  sourceFile: string;
+  numEvents: number;
+  numCases: number;
+  numActivities: number;
+  numVariants: number;
+  skippedEvents: number;
+  firstEventAt: string;
+  lastEventAt: string;
+  createdAt: string;
+}
+
+export interface Analysis {
+  eventLog: { id: string; name: string };
+  cases: { total: number; kept: number };
+  numEvents: number;
+  timeRange: { from: string; to: string } | null;
+  activities: {
+    name: string;
+    events: number;
+    cases: number;
+    reworkCases: number;
+    selfLoops: number;
+    repetitions: number;
+    repeatSameResource: number;
+    redoOtherResource: number;
+    starts: number;
+    ends: number;
+  }[];
+  dfg: { source: string; target: string; count: number; meanSeconds: number; medianSeconds: number; maxSeconds: number }[];
+  numVariants: number;
+  variants: { index: number; activities: string[]; count: number; coverage: number; meanDurationSeconds: number }[];
+  caseDuration: { count: number; mean: number; median: number; min: number; max: number } | null;
+  caseDurationHistogram: { from: number; to: number; count: number }[];
+  caseArrivalAverageSeconds: number;
+  resources: { name: string; events: number; cases: number }[];
+  handovers: { source: string; target: string; count: number }[];
+  candidates: {
+    activity: string;
+    score: number;
+    events: number;
+    cases: number;
+    medianWaitSeconds: number | null;
+    reworkRate: number;
+    handoverRate: number;
+    resources: number;
+    contributions: Record<string, number>;
+  }[];
+}
