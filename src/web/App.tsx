@@ -79,6 +79,14 @@ export function App() {
             </Suspense>
           }
         />
+        <Route
+          path="process-audit/workflow/:workflowId"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <ProcessAnalysisPage />
+            </Suspense>
+          }
+        />
         <Route path="forms" element={<FormsPage />} />
         <Route
           path="runs/:id"

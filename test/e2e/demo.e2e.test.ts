@@ -97,4 +97,18 @@ describe('the demo bakery in Chromium', { skip: chromiumUnavailableReason() ?? u
     await page.getByTestId('symbiosis-workflows').waitFor({ state: 'detached' });
     assert.match((await kpis.textContent()) ?? '', /Exceptions \/ 100 runs\d+/);
   });
+
+  it('mines a workflow’s own runs as a process, without an import', async () => {
+    await page.getByRole('link', { name: 'Process audit' }).first().click();
+    await page.getByTestId('workflow-logs').getByRole('link', { name: 'Wholesale orders' }).click();
+    const map = page.getByTestId('process-map');
+    await map.locator('svg text', { hasText: 'Price the order' }).first().waitFor();
+    await page.getByRole('tab', { name: 'Rework' }).click();
+    // Retried exceptions run the pricing step again: rework the audit finds.
+    await page
+      .getByText(/Cases with rework|No activity is done twice/)
+      .first()
+      .waitFor();
+    await shot(page, 'process-workflow-runs');
+  });
 });

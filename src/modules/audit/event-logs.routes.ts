@@ -150,7 +150,19 @@ export async function eventLogsRoutes(app: FastifyInstance, deps: { eventLogs: E
     async (request) => {
       const q = request.query;
       const actor = actorOf(request);
-      const view = await deps.eventLogs.get(actor, q.eventLogId);
+      if (!q.eventLogId === !q.workflowId) {
+        throw new AppError('VALIDATION_FAILED', {
+          status: 400,
+          userMessage: 'Name one event log (eventLogId) or one workflow (workflowId).',
+          details: { issues: [{ in: 'querystring', path: 'eventLogId', message: 'Give eventLogId or workflowId, not both' }] },
+        });
+      }
+      const source = q.workflowId
+        ? { ...(await deps.eventLogs.workflowRuns(actor, q.workflowId, q.days)), id: q.workflowId, kind: 'workflow' as const }
+        : await (async () => {
+            const view = await deps.eventLogs.get(actor, q.eventLogId as string);
+            return { id: view.id, name: view.name, log: await deps.eventLogs.load(actor, view.id), kind: 'import' as const };
+          })();
       const filter: CaseFilter = {};
       if (q.from || q.to) {
         filter.timeRange = {
@@ -168,8 +180,8 @@ export async function eventLogsRoutes(app: FastifyInstance, deps: { eventLogs: E
           ...(q.maxDurationSeconds === undefined ? {} : { max: q.maxDurationSeconds }),
         };
       }
-      const analysis = analyseProcess(await deps.eventLogs.load(actor, q.eventLogId), filter);
-      return { eventLog: { id: view.id, name: view.name }, ...analysis } as never;
+      const analysis = analyseProcess(source.log, filter);
+      return { eventLog: { id: source.id, name: source.name, source: source.kind }, ...analysis } as never;
     },
   );
 }

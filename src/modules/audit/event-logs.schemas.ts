@@ -48,7 +48,9 @@ const list = z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Bo
 
 /** Which cases to analyse (every criterion must hold). */
 export const analysisQuery = z.object({
-  eventLogId: z.string().min(1).max(64).describe('The event log'),
+  eventLogId: z.string().min(1).max(64).optional().describe('An imported event log'),
+  workflowId: z.string().min(1).max(64).optional().describe('Or a workflow: its runs as the log (each step an event)'),
+  days: z.coerce.number().int().min(1).max(365).default(90).describe('With workflowId: runs created in the last this many days'),
   from: z.iso.datetime({ offset: true }).optional().describe('Time range start (ISO 8601)'),
   to: z.iso.datetime({ offset: true }).optional().describe('Time range end (ISO 8601)'),
   timeMode: z.enum(['contained', 'intersecting', 'started']).default('intersecting').describe('How a case must fall in the time range'),
@@ -60,7 +62,7 @@ export const analysisQuery = z.object({
 });
 
 export const analysisSchema = z.object({
-  eventLog: z.object({ id: z.string(), name: z.string() }),
+  eventLog: z.object({ id: z.string(), name: z.string(), source: z.enum(['import', 'workflow']) }),
   cases: z.object({ total: z.number(), kept: z.number() }),
   numEvents: z.number(),
   timeRange: z.object({ from: z.string(), to: z.string() }).nullable(),

@@ -9,11 +9,13 @@ import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
 import type { EventLog } from './event-log.domain.ts';
+import { EventLogBuilder } from './event-log.domain.ts';
 import { decodeEventLog, encodeEventLog } from './event-log-codec.domain.ts';
 import { type EventLogFormat, importEventLog } from './event-log-import.ts';
 import type { ImportOptions } from './event-log-source.ts';
 import { createEventLogsRepository, type EventLogRow } from './event-logs.repository.ts';
 import { analyseLog } from './log-analysis.domain.ts';
+import { createRunHistoryRepository } from './run-history.repository.ts';
 
 export interface EventLogsDeps {
   db: Db;
@@ -59,9 +61,13 @@ const toView = (row: EventLogRow): EventLogView => ({
 
 const listCursor = z.object({ createdAt: z.string(), id: z.string() });
 
+/** A workflow's run history as a log reads at most this many step rows (the oldest runs of the period first). */
+export const RUN_HISTORY_MAX_STEPS = 1_000_000;
+
 /** Imported event logs: read a file once, store it columnar, load it back for mining. */
 export function createEventLogsService(deps: EventLogsDeps) {
   const repo = createEventLogsRepository(deps.db);
+  const history = createRunHistoryRepository(deps.db);
 
   return {
     /**
@@ -146,6 +152,32 @@ export function createEventLogsService(deps: EventLogsDeps) {
       authorize(actor, 'event_logs.read');
       if (!(await repo.findById(id))) throw notFound('Event log', id);
       return decodeEventLog(await repo.columns(id));
+    },
+
+    /**
+     * A workflow's runs as an event log, without an import: each run a case, each finished step
+     * an event (activity = the step's name, time = when it finished, start time = when it
+     * started, resource = the person who closed its task — an approval, a form, an exception —
+     * or "Symbiont" for the machine's steps). Runs created in the last `days` days.
+     */
+    async workflowRuns(actor: Actor, workflowId: string, days = 90): Promise<{ name: string; log: EventLog }> {
+      authorize(actor, 'event_logs.read');
+      authorize(actor, 'workflows.read');
+      const workflow = await history.workflow(workflowId);
+      if (!workflow) throw notFound('Workflow', workflowId);
+      const names = new Map<string, string>();
+      for (const v of await history.versions(workflowId)) {
+        const nodes = (JSON.parse(v.definition_json) as { nodes?: { id: string; name?: string }[] }).nodes ?? [];
+        for (const n of nodes) if (!names.has(n.id)) names.set(n.id, n.name || n.id);
+      }
+      const since = new Date(deps.clock.now().getTime() - days * 86_400_000).toISOString();
+      const builder = new EventLogBuilder();
+      for (const s of await history.steps(workflowId, since, RUN_HISTORY_MAX_STEPS)) {
+        const finished = Date.parse(s.finished_at as string);
+        const started = s.started_at ? Date.parse(s.started_at) : Number.NaN;
+        builder.add(s.run_id, names.get(s.node_id) ?? s.node_id, finished, s.person ?? 'Symbiont', started);
+      }
+      return { name: workflow.name, log: builder.build() };
     },
 
     async delete(actor: Actor, id: string): Promise<void> {

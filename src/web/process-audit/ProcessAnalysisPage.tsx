@@ -26,7 +26,8 @@ function Figure({ label, value }: { label: string; value: string }) {
 
 /** One event log mined: figures, the process map, variants, durations, rework, hand-overs and candidates, with filters. */
 export function ProcessAnalysisPage() {
-  const { id = '' } = useParams();
+  const { id = '', workflowId } = useParams();
+  const source = workflowId ? { workflowId } : { eventLogId: id };
   const [params, setParams] = useSearchParams();
   const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]));
   const set = (changes: Record<string, string | null | undefined>) => {
@@ -38,8 +39,8 @@ export function ProcessAnalysisPage() {
     setParams(next, { replace: true });
   };
   const query = useQuery({
-    queryKey: ['process-analysis', id, filter],
-    queryFn: () => get<Analysis>('/api/v1/process-analyses', { eventLogId: id, ...filter }),
+    queryKey: ['process-analysis', source, filter],
+    queryFn: () => get<Analysis>('/api/v1/process-analyses', { ...source, ...filter }),
     placeholderData: keepPreviousData,
   });
   const a = query.data;

@@ -1,8 +1,10 @@
 import { Anchor, Button, Card, FileInput, Group, Progress, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { uploadWithProgress, withQuery } from '../api/client.ts';
+import { get, uploadWithProgress, withQuery } from '../api/client.ts';
+import type { Page } from '../api/types.ts';
+import type { WorkflowSummary } from '../api/workflowTypes.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { LoadMore } from '../common/LoadMore.tsx';
@@ -27,6 +29,10 @@ export function ProcessAuditPage() {
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
+  const workflows = useQuery({
+    queryKey: ['workflows', 'options'],
+    queryFn: () => get<Page<WorkflowSummary>>('/api/v1/workflows', { limit: 200 }),
+  });
 
   async function importLog() {
     if (!file) return;
@@ -137,6 +143,22 @@ export function ProcessAuditPage() {
         </Text>
       )}
       <LoadMore list={list} />
+      <Card withBorder mt="lg">
+        <Title order={2} size="h4" mb="xs">
+          Your workflows as processes
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          No import needed: each workflow's runs are an event log — each run a case, each step an event, people who decided its tasks as
+          resources. Compare a process before automation with the workflow that automates it.
+        </Text>
+        <Group gap="xs" data-testid="workflow-logs">
+          {(workflows.data?.items ?? []).map((w) => (
+            <Button key={w.id} component={Link} to={`/process-audit/workflow/${w.id}`} variant="light" size="xs">
+              {w.name}
+            </Button>
+          ))}
+        </Group>
+      </Card>
     </>
   );
 }

@@ -15,7 +15,7 @@ export interface EventLogView {
 }
 
 export interface Analysis {
-  eventLog: { id: string; name: string };
+  eventLog: { id: string; name: string; source: 'import' | 'workflow' };
   cases: { total: number; kept: number };
   numEvents: number;
   timeRange: { from: string; to: string } | null;
