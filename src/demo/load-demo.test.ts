@@ -129,6 +129,16 @@ describeEachDialect('symbiont demo', (getDb) => {
     assert.ok(existsSync(path.join(files, 'office', 'invoices.xlsx')));
   });
 
+  it('imported the order-to-delivery log for the process audit, with its bottleneck', async () => {
+    assert.equal(summary.eventLog.name, 'Order to delivery (bakery)');
+    assert.ok(summary.eventLog.cases >= 1500 && summary.eventLog.events > 15_000, JSON.stringify(summary.eventLog));
+    const logs = await services.eventLogs.list(cliActor(), { limit: 10 });
+    assert.equal(logs.items.length, 1);
+    const log = await services.eventLogs.load(cliActor(), logs.items[0]?.id as string);
+    assert.ok(log.activities.includes('Hand to courier'));
+    assert.ok(existsSync(path.join(dataDir, 'files', 'office', 'order-to-delivery.csv')));
+  });
+
   it('has statistics for the web-shop orders', async () => {
     const shop = (await services.workflows.list(cliActor(), { limit: 50 })).items.find((w) => w.name === 'Web-shop orders');
     const stats = await services.runs.stats(cliActor(), shop?.id as string, 30);

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createApp, type Services } from '../app.ts';
 import type { Config } from '../platform/config/config.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
@@ -5,6 +7,7 @@ import { AppError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
 import { cliActor } from '../platform/permissions/actor.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-company.ts';
+import { demoLogCsv, planOrderToDelivery } from './demo-eventlog.domain.ts';
 import { planDemoHistory } from './demo-history.domain.ts';
 import { planPeopleHistory } from './demo-people-history.domain.ts';
 import { invoiceApprovalWorkflow, wholesaleOrdersWorkflow } from './demo-people-workflows.ts';
@@ -27,6 +30,8 @@ export interface DemoSummary {
   runs: Record<string, number>;
   /** Open tasks left in the inbox by kind (approvals and exceptions still to decide). */
   openTasks: Record<string, number>;
+  /** The process audit's sample log. */
+  eventLog: { name: string; events: number; cases: number };
   days: number;
 }
 
@@ -52,7 +57,7 @@ const WORKFLOW_TEAMS: Record<string, string> = {
 };
 
 /** How many progress steps loadDemo reports for `events` events. */
-const WORKFLOW_STEPS = 8;
+const WORKFLOW_STEPS = 9;
 
 /**
  * Loads the demo company into a fresh database through the services (so every row has its
@@ -163,6 +168,19 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
   } finally {
     await app.server.close();
   }
+  // The process audit's sample: 60 days of orders from receipt to payment, as a CSV in the
+  // office folder, imported like any log a user brings.
+  const logFile = path.join(options.config.dataDir, 'files', 'office', 'order-to-delivery.csv');
+  await mkdir(path.dirname(logFile), { recursive: true });
+  await writeFile(logFile, demoLogCsv(planOrderToDelivery({ now: started, days: 60 })));
+  const eventLog = await services.eventLogs.importFile(actor, logFile, {
+    name: 'Order to delivery (bakery)',
+    caseColumn: 'case',
+    activityColumn: 'activity',
+    timestampColumn: 'timestamp',
+    resourceColumn: 'resource',
+  });
+  progress('event log Order to delivery');
   const admin = DEMO_PEOPLE.find((p) => p.roles.some((r) => r.role === 'admin'));
   return {
     teams: DEMO_TEAMS.length,
@@ -172,6 +190,7 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
     workflows: { live: live.length + 2, drafts: 1 },
     runs: summary,
     openTasks,
+    eventLog: { name: eventLog.name, events: eventLog.numEvents, cases: eventLog.numCases },
     days,
   };
 }
