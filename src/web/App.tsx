@@ -9,6 +9,7 @@ import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { CredentialsPage } from './credentials/CredentialsPage.tsx';
 import { FormsPage } from './forms/FormsPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { ComparePage } from './process-audit/ComparePage.tsx';
 import { ProcessAuditPage } from './process-audit/ProcessAuditPage.tsx';
 import { PublicFormPage } from './public-forms/PublicFormPage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
@@ -71,6 +72,7 @@ export function App() {
         <Route path="runs" element={<RunsPage />} />
         <Route path="symbiosis" element={<SymbiosisPage />} />
         <Route path="process-audit" element={<ProcessAuditPage />} />
+        <Route path="process-audit/compare" element={<ComparePage />} />
         <Route
           path="process-audit/:id"
           element={

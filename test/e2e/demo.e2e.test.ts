@@ -111,4 +111,17 @@ describe('the demo bakery in Chromium', { skip: chromiumUnavailableReason() ?? u
       .waitFor();
     await shot(page, 'process-workflow-runs');
   });
+
+  it('compares the order process before automation with the workflow that automates it', async () => {
+    await page.getByRole('link', { name: 'Process audit' }).first().click();
+    await page.getByRole('link', { name: 'Before and after' }).click();
+    await page.getByRole('combobox', { name: 'Before' }).click();
+    await page.getByRole('option', { name: 'Order to delivery (bakery)' }).click();
+    await page.getByRole('combobox', { name: 'After' }).click();
+    await page.getByRole('option', { name: 'Wholesale orders' }).click();
+    const table = page.getByTestId('compare-table');
+    await table.getByText('Throughput time (median)').waitFor();
+    assert.match((await table.textContent()) ?? '', /Cost of people’s time[\d.]+ €[\d.]+ €/);
+    await shot(page, 'process-before-after');
+  });
 });

@@ -11,10 +11,14 @@ import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { pageSchema } from '../../platform/http/pagination.ts';
 import { noContent, responses } from '../../platform/http/responses.ts';
+import type { Actor } from '../../platform/permissions/actor.ts';
 import { auditStats } from './audit-stats.domain.ts';
+import { compareProcesses, DEFAULT_COST, processFigures } from './compare.domain.ts';
 import {
   analysisQuery,
   analysisSchema,
+  compareQuery,
+  compareSchema,
   eventLogIdParam,
   eventLogSchema,
   importQuery,
@@ -25,6 +29,27 @@ import type { EventLogsService } from './event-logs.service.ts';
 import { analyseLog } from './log-analysis.domain.ts';
 import type { CaseFilter } from './log-filter.domain.ts';
 import { analyseProcess } from './process-analysis.domain.ts';
+
+/** One process to mine: an imported log or a workflow's runs (exactly one must be named). */
+async function loadSource(
+  eventLogs: EventLogsService,
+  actor: Actor,
+  ids: { eventLogId?: string | undefined; workflowId?: string | undefined },
+  days: number,
+  path: string,
+) {
+  if (!ids.eventLogId === !ids.workflowId) {
+    throw new AppError('VALIDATION_FAILED', {
+      status: 400,
+      userMessage: 'Name one event log or one workflow.',
+      details: { issues: [{ in: 'querystring', path, message: 'Give an event log id or a workflow id, not both' }] },
+    });
+  }
+  if (ids.workflowId)
+    return { ...(await eventLogs.workflowRuns(actor, ids.workflowId, days)), id: ids.workflowId, kind: 'workflow' as const };
+  const view = await eventLogs.get(actor, ids.eventLogId as string);
+  return { id: view.id, name: view.name, log: await eventLogs.load(actor, view.id), kind: 'import' as const };
+}
 
 /** Largest event-log upload (a 5-million-event XES file is about 900 MB; gzip it). */
 export const MAX_EVENT_LOG_BYTES = 1024 * 1024 * 1024;
@@ -150,19 +175,7 @@ export async function eventLogsRoutes(app: FastifyInstance, deps: { eventLogs: E
     async (request) => {
       const q = request.query;
       const actor = actorOf(request);
-      if (!q.eventLogId === !q.workflowId) {
-        throw new AppError('VALIDATION_FAILED', {
-          status: 400,
-          userMessage: 'Name one event log (eventLogId) or one workflow (workflowId).',
-          details: { issues: [{ in: 'querystring', path: 'eventLogId', message: 'Give eventLogId or workflowId, not both' }] },
-        });
-      }
-      const source = q.workflowId
-        ? { ...(await deps.eventLogs.workflowRuns(actor, q.workflowId, q.days)), id: q.workflowId, kind: 'workflow' as const }
-        : await (async () => {
-            const view = await deps.eventLogs.get(actor, q.eventLogId as string);
-            return { id: view.id, name: view.name, log: await deps.eventLogs.load(actor, view.id), kind: 'import' as const };
-          })();
+      const source = await loadSource(deps.eventLogs, actor, q, q.days, 'eventLogId');
       const filter: CaseFilter = {};
       if (q.from || q.to) {
         filter.timeRange = {
@@ -182,6 +195,44 @@ export async function eventLogsRoutes(app: FastifyInstance, deps: { eventLogs: E
       }
       const analysis = analyseProcess(source.log, filter);
       return { eventLog: { id: source.id, name: source.name, source: source.kind }, ...analysis } as never;
+    },
+  );
+  r.get(
+    '/api/v1/process-analyses/compare',
+    {
+      schema: {
+        tags,
+        summary:
+          'Before and after: throughput, waiting, rework and cost per case of two processes (a log before automation, the workflow that automated it)',
+        querystring: compareQuery,
+        response: responses({ 200: compareSchema }),
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const actor = actorOf(request);
+      const cost = { ...DEFAULT_COST, hourlyCost: q.hourlyCost, minutesPerPeopleStep: q.minutesPerPeopleStep };
+      const before = await loadSource(
+        deps.eventLogs,
+        actor,
+        { eventLogId: q.beforeEventLogId, workflowId: q.beforeWorkflowId },
+        q.days,
+        'beforeEventLogId',
+      );
+      const after = await loadSource(
+        deps.eventLogs,
+        actor,
+        { eventLogId: q.afterEventLogId, workflowId: q.afterWorkflowId },
+        q.days,
+        'afterEventLogId',
+      );
+      const result = compareProcesses(processFigures(before.log, cost), processFigures(after.log, cost));
+      return {
+        before: { ...result.before, name: before.name, source: before.kind },
+        after: { ...result.after, name: after.name, source: after.kind },
+        change: result.change,
+        cost: { hourlyCost: cost.hourlyCost, minutesPerPeopleStep: cost.minutesPerPeopleStep },
+      };
     },
   );
 }

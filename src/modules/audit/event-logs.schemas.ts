@@ -78,3 +78,33 @@ export const analysisSchema = z.object({
   heuristics: z.record(z.string(), z.unknown()).describe("The heuristics miner's dependencies and kept edges"),
   candidates: z.array(z.record(z.string(), z.unknown())).describe('Activities ranked as automation candidates (docs/process-audit.md)'),
 });
+
+const id = z.string().min(1).max(64);
+
+/** Before (an imported log, usually) and after (the workflow that automated it, usually). */
+export const compareQuery = z.object({
+  beforeEventLogId: id.optional(),
+  beforeWorkflowId: id.optional(),
+  afterEventLogId: id.optional(),
+  afterWorkflowId: id.optional(),
+  days: z.coerce.number().int().min(1).max(365).default(90).describe("A workflow's runs of the last this many days"),
+  hourlyCost: z.coerce.number().min(0).max(10_000).default(40).describe('Cost of an hour of a person'),
+  minutesPerPeopleStep: z.coerce.number().min(0).max(1440).default(10).describe('Minutes of work per step done by a person'),
+});
+
+const figures = z.object({
+  cases: z.number(),
+  throughputMedianSeconds: z.number().nullable(),
+  throughputMeanSeconds: z.number().nullable(),
+  waitingMeanSeconds: z.number().nullable(),
+  reworkShare: z.number().nullable(),
+  peopleStepsPerCase: z.number().nullable(),
+  costPerCase: z.number().nullable(),
+});
+
+export const compareSchema = z.object({
+  before: figures.extend({ name: z.string(), source: z.enum(['import', 'workflow']) }),
+  after: figures.extend({ name: z.string(), source: z.enum(['import', 'workflow']) }),
+  change: z.record(z.string(), z.number().nullable()).describe('after ÷ before − 1 per figure'),
+  cost: z.object({ hourlyCost: z.number(), minutesPerPeopleStep: z.number() }),
+});

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { createTestDatabase, testDialects } from '../../platform/db/testing/test-database.ts';
+import { cliActor } from '../../platform/permissions/actor.ts';
 import { createPeople, type People, parkedTask, publish, runEnded, start } from '../tasks/testing/tasks-fixture.ts';
 
 for (const { dialect, skip } of testDialects()) {
@@ -64,6 +68,38 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(readToApprove.medianSeconds, 7200);
       assert.ok(a.resources.some((r: { name: string }) => /alice/i.test(r.name)));
       assert.ok(a.handovers.some((h: { source: string; target: string }) => h.source === 'Symbiont' && /alice/i.test(h.target)));
+    });
+
+    it('compares a process before automation with the workflow that automated it', async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'symbiont-before-'));
+      try {
+        // Before: invoices approved by e-mail, a day each, one approved twice.
+        const file = path.join(dir, 'before.csv');
+        writeFileSync(
+          file,
+          'case,activity,timestamp,resource\nI1,Receive,2026-10-01T08:00:00Z,Ann\nI1,Approve,2026-10-02T08:00:00Z,Bob\nI1,Book,2026-10-02T10:00:00Z,Ann\n' +
+            'I2,Receive,2026-10-03T08:00:00Z,Ann\nI2,Approve,2026-10-04T08:00:00Z,Bob\nI2,Approve,2026-10-05T08:00:00Z,Bob\nI2,Book,2026-10-05T10:00:00Z,Ann\n',
+        );
+        const log = await p.app.services.eventLogs.importFile(cliActor('test'), file, { name: 'Invoices by e-mail' });
+        const res = await p.as.bob.request({
+          method: 'GET',
+          url: `/api/v1/process-analyses/compare?beforeEventLogId=${log.id}&afterWorkflowId=${wf}&hourlyCost=60&minutesPerPeopleStep=6`,
+        });
+        assert.equal(res.statusCode, 200, res.body);
+        const c = res.json();
+        assert.equal(c.before.name, 'Invoices by e-mail');
+        assert.equal(c.before.cases, 2);
+        assert.equal(c.before.reworkShare, 0.5);
+        assert.equal(c.before.peopleStepsPerCase, 3.5);
+        assert.equal(c.before.costPerCase, 3.5 * 6);
+        assert.equal(c.after.source, 'workflow');
+        assert.equal(c.after.cases, 4);
+        assert.equal(c.after.peopleStepsPerCase, 3 / 4, 'Alice approved three runs; the machine did the rest');
+        assert.equal(c.change.costPerCase, (0.75 * 6) / (3.5 * 6) - 1);
+        assert.ok(c.change.throughputMedianSeconds < 0, 'the workflow is faster');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('refuses both or neither source, and an unknown workflow', async () => {

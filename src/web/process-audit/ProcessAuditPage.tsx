@@ -54,6 +54,11 @@ export function ProcessAuditPage() {
       <PageHeader
         title="Process audit"
         description="Import an event log from any system (CSV or XES) to see how work really flows: the process map, variants, waiting times, rework and hand-overs — and which activities are worth automating."
+        actions={
+          <Button component={Link} to="/process-audit/compare" variant="default">
+            Before and after
+          </Button>
+        }
       />
       <Card withBorder mb="lg">
         <Title order={2} size="h4" mb="xs">

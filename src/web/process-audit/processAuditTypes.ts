@@ -51,3 +51,25 @@ export interface Analysis {
     contributions: Record<string, number>;
   }[];
 }
+
+export interface ProcessFigures {
+  name: string;
+  source: 'import' | 'workflow';
+  cases: number;
+  throughputMedianSeconds: number | null;
+  throughputMeanSeconds: number | null;
+  waitingMeanSeconds: number | null;
+  reworkShare: number | null;
+  peopleStepsPerCase: number | null;
+  costPerCase: number | null;
+}
+
+export interface Comparison {
+  before: ProcessFigures;
+  after: ProcessFigures;
+  change: Record<
+    'throughputMedianSeconds' | 'throughputMeanSeconds' | 'waitingMeanSeconds' | 'reworkShare' | 'peopleStepsPerCase' | 'costPerCase',
+    number | null
+  >;
+  cost: { hourlyCost: number; minutesPerPeopleStep: number };
+}
