@@ -65,6 +65,10 @@ describe('the process audit in Chromium', { skip: chromiumUnavailableReason() ??
     await page.getByText('Showing the cases of variant 1 only.').waitFor();
     await page.getByText(/of 6/).first().waitFor();
 
+    await page.getByRole('tab', { name: 'Dotted chart' }).click();
+    await page.getByTestId('dotted-chart').locator('.recharts-scatter-symbol').first().waitFor();
+    await shot(page, 'process-dotted-chart');
+
     await page.getByRole('link', { name: 'All event logs' }).click();
     await page.getByTestId('event-logs-table').getByText('running-example.csv').first().waitFor();
   });

@@ -82,6 +82,9 @@ describeEachDialect('event logs over HTTP', (getDb) => {
     assert.equal(a.numVariants, oracle.num_variants);
     assert.ok(a.candidates.length === oracle.num_activities && a.candidates[0].score >= a.candidates.at(-1).score);
     assert.ok(a.heuristics.keptEdges.length > 0);
+    const dotted = (await builder.request({ method: 'GET', url: `/api/v1/process-analyses/dotted-chart?eventLogId=${id}` })).json();
+    assert.equal(dotted.cases.length, oracle.num_cases);
+    assert.equal(dotted.points.length, oracle.num_events);
     const one = (await builder.request({ method: 'GET', url: `/api/v1/process-analyses?eventLogId=${id}&variants=0` })).json();
     assert.equal(one.cases.kept, a.variants[0].count);
     assert.equal(one.numVariants, 1);

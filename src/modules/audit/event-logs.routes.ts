@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { pageSchema } from '../../platform/http/pagination.ts';
@@ -14,11 +15,14 @@ import { noContent, responses } from '../../platform/http/responses.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { auditStats } from './audit-stats.domain.ts';
 import { compareProcesses, DEFAULT_COST, processFigures } from './compare.domain.ts';
+import { dottedChart } from './dotted-chart.domain.ts';
 import {
   analysisQuery,
   analysisSchema,
   compareQuery,
   compareSchema,
+  dottedQuery,
+  dottedSchema,
   eventLogIdParam,
   eventLogSchema,
   importQuery,
@@ -27,8 +31,30 @@ import {
 } from './event-logs.schemas.ts';
 import type { EventLogsService } from './event-logs.service.ts';
 import { analyseLog } from './log-analysis.domain.ts';
-import type { CaseFilter } from './log-filter.domain.ts';
+import { type CaseFilter, filterCases, selectCases } from './log-filter.domain.ts';
 import { analyseProcess } from './process-analysis.domain.ts';
+
+/** The case filter of an analysis query (every criterion given must hold). */
+function caseFilterOf(q: z.infer<typeof analysisQuery>): CaseFilter {
+  const filter: CaseFilter = {};
+  if (q.from || q.to) {
+    filter.timeRange = {
+      from: q.from ? Date.parse(q.from) : Number.NEGATIVE_INFINITY,
+      to: q.to ? Date.parse(q.to) : Number.POSITIVE_INFINITY,
+      mode: q.timeMode,
+    };
+  }
+  if (q.variants) filter.variants = q.variants.map(Number).filter((n) => Number.isInteger(n) && n >= 0);
+  if (q.withActivities) filter.withActivities = q.withActivities;
+  if (q.withoutActivities) filter.withoutActivities = q.withoutActivities;
+  if (q.minDurationSeconds !== undefined || q.maxDurationSeconds !== undefined) {
+    filter.duration = {
+      ...(q.minDurationSeconds === undefined ? {} : { min: q.minDurationSeconds }),
+      ...(q.maxDurationSeconds === undefined ? {} : { max: q.maxDurationSeconds }),
+    };
+  }
+  return filter;
+}
 
 /** One process to mine: an imported log or a workflow's runs (exactly one must be named). */
 async function loadSource(
@@ -176,23 +202,7 @@ export async function eventLogsRoutes(app: FastifyInstance, deps: { eventLogs: E
       const q = request.query;
       const actor = actorOf(request);
       const source = await loadSource(deps.eventLogs, actor, q, q.days, 'eventLogId');
-      const filter: CaseFilter = {};
-      if (q.from || q.to) {
-        filter.timeRange = {
-          from: q.from ? Date.parse(q.from) : Number.NEGATIVE_INFINITY,
-          to: q.to ? Date.parse(q.to) : Number.POSITIVE_INFINITY,
-          mode: q.timeMode,
-        };
-      }
-      if (q.variants) filter.variants = q.variants.map(Number).filter((n) => Number.isInteger(n) && n >= 0);
-      if (q.withActivities) filter.withActivities = q.withActivities;
-      if (q.withoutActivities) filter.withoutActivities = q.withoutActivities;
-      if (q.minDurationSeconds !== undefined || q.maxDurationSeconds !== undefined) {
-        filter.duration = {
-          ...(q.minDurationSeconds === undefined ? {} : { min: q.minDurationSeconds }),
-          ...(q.maxDurationSeconds === undefined ? {} : { max: q.maxDurationSeconds }),
-        };
-      }
+      const filter = caseFilterOf(q);
       const analysis = analyseProcess(source.log, filter);
       return { eventLog: { id: source.id, name: source.name, source: source.kind }, ...analysis } as never;
     },
@@ -233,6 +243,25 @@ export async function eventLogsRoutes(app: FastifyInstance, deps: { eventLogs: E
         change: result.change,
         cost: { hourlyCost: cost.hourlyCost, minutesPerPeopleStep: cost.minutesPerPeopleStep },
       };
+    },
+  );
+  r.get(
+    '/api/v1/process-analyses/dotted-chart',
+    {
+      schema: {
+        tags,
+        summary: 'The dotted chart of a log or a workflow’s runs: a row per case, a dot per event (cases sampled evenly beyond maxCases)',
+        querystring: dottedQuery,
+        response: responses({ 200: dottedSchema }),
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const source = await loadSource(deps.eventLogs, actorOf(request), q, q.days, 'eventLogId');
+      const filter = caseFilterOf(q);
+      const log =
+        Object.keys(filter).length === 0 ? source.log : filterCases(source.log, selectCases(source.log, analyseLog(source.log), filter));
+      return dottedChart(log, q.maxCases);
     },
   );
 }

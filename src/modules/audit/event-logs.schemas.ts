@@ -108,3 +108,14 @@ export const compareSchema = z.object({
   change: z.record(z.string(), z.number().nullable()).describe('after ÷ before − 1 per figure'),
   cost: z.object({ hourlyCost: z.number(), minutesPerPeopleStep: z.number() }),
 });
+
+export const dottedQuery = analysisQuery.extend({
+  maxCases: z.coerce.number().int().min(10).max(2000).default(300).describe('Cases shown at most (sampled evenly beyond)'),
+});
+
+export const dottedSchema = z.object({
+  activities: z.array(z.string()),
+  cases: z.array(z.string()),
+  points: z.array(z.tuple([z.number(), z.number(), z.number()])).describe('[row, time ms, activity index]'),
+  totalCases: z.number(),
+});

@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Group, MultiSelect, NumberInput, SimpleGrid, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, MultiSelect, NumberInput, SimpleGrid, Tabs, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { get } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { CandidatesTable, DurationsChart, ResourcesTable, ReworkTable, VariantsTable } from './AnalysisTables.tsx';
+import { DottedChartView } from './DottedChartView.tsx';
 import { ProcessMapView } from './ProcessMapView.tsx';
 import type { Analysis } from './processAuditTypes.ts';
 import { shortDuration } from './processMap.ts';
@@ -27,7 +28,7 @@ function Figure({ label, value }: { label: string; value: string }) {
 /** One event log mined: figures, the process map, variants, durations, rework, hand-overs and candidates, with filters. */
 export function ProcessAnalysisPage() {
   const { id = '', workflowId } = useParams();
-  const source = workflowId ? { workflowId } : { eventLogId: id };
+  const source: Record<string, string> = workflowId ? { workflowId } : { eventLogId: id };
   const [params, setParams] = useSearchParams();
   const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? undefined]));
   const set = (changes: Record<string, string | null | undefined>) => {
@@ -111,6 +112,20 @@ export function ProcessAnalysisPage() {
               onChange={(v) => set({ maxDurationSeconds: v === '' ? null : String(Number(v) * 3600) })}
               w={140}
             />
+            <TextInput
+              type="date"
+              label="From"
+              value={params.get('from')?.slice(0, 10) ?? ''}
+              onChange={(e) => set({ from: e.currentTarget.value ? `${e.currentTarget.value}T00:00:00Z` : null })}
+              w={150}
+            />
+            <TextInput
+              type="date"
+              label="To"
+              value={params.get('to')?.slice(0, 10) ?? ''}
+              onChange={(e) => set({ to: e.currentTarget.value ? `${e.currentTarget.value}T23:59:59Z` : null })}
+              w={150}
+            />
             {filtered && (
               <Button variant="subtle" onClick={() => set(Object.fromEntries(FILTER_KEYS.map((k) => [k, null])))}>
                 Clear filters
@@ -130,6 +145,7 @@ export function ProcessAnalysisPage() {
               <Tabs.Tab value="cases">Case durations</Tabs.Tab>
               <Tabs.Tab value="rework">Rework</Tabs.Tab>
               <Tabs.Tab value="people">Hand-overs</Tabs.Tab>
+              <Tabs.Tab value="dotted">Dotted chart</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="map">
               <ProcessMapView analysis={a} />
@@ -148,6 +164,11 @@ export function ProcessAnalysisPage() {
             </Tabs.Panel>
             <Tabs.Panel value="people">
               <ResourcesTable analysis={a} />
+            </Tabs.Panel>
+            <Tabs.Panel value="dotted">
+              <DottedChartView
+                source={{ ...source, ...(Object.fromEntries(Object.entries(filter).filter(([, v]) => v)) as Record<string, string>) }}
+              />
             </Tabs.Panel>
           </Tabs>
         </>
