@@ -1,6 +1,7 @@
-import { Anchor, Badge, Card, Group, Progress, Table, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Anchor, Badge, Button, Card, Group, Progress, Table, Text, Title } from '@mantine/core';
+import { type ReactNode, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CandidateIdeaModal } from './CandidateIdeaModal.tsx';
 import { CsvButton } from './CsvButton.tsx';
 import type { Analysis } from './processAuditTypes.ts';
 import { shortDuration } from './processMap.ts';
@@ -24,6 +25,7 @@ const pct = (v: number) => `${Math.round(v * 1000) / 10} %`;
 /** Automation candidates, best first, with each factor's part of the score. */
 export function CandidatesTable({ analysis }: { analysis: Analysis }) {
   const rows = analysis.candidates;
+  const [chosen, setChosen] = useState<(typeof rows)[number] | null>(null);
   return (
     <Section
       title="Automation candidates"
@@ -50,6 +52,7 @@ export function CandidatesTable({ analysis }: { analysis: Analysis }) {
               <Table.Th ta="right">Rework</Table.Th>
               <Table.Th ta="right">Hand-overs</Table.Th>
               <Table.Th ta="right">People</Table.Th>
+              <Table.Th />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -71,11 +74,22 @@ export function CandidatesTable({ analysis }: { analysis: Analysis }) {
                 <Table.Td ta="right">{pct(c.reworkRate)}</Table.Td>
                 <Table.Td ta="right">{pct(c.handoverRate)}</Table.Td>
                 <Table.Td ta="right">{c.resources}</Table.Td>
+                <Table.Td>
+                  <Button size="compact-xs" variant="light" onClick={() => setChosen(c)}>
+                    Make it an idea
+                  </Button>
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <CandidateIdeaModal
+        key={chosen?.activity ?? 'none'}
+        candidate={chosen}
+        logName={analysis.eventLog.name}
+        onClose={() => setChosen(null)}
+      />
     </Section>
   );
 }

@@ -49,6 +49,8 @@ export interface Analysis {
     handoverRate: number;
     resources: number;
     contributions: Record<string, number>;
+    casesPerWeek: number;
+    medianMinutes: number | null;
   }[];
 }
 
