@@ -7,7 +7,8 @@ export function useTaskRefresh() {
   return (taskId?: string, runId?: string | null) =>
     Promise.all([
       taskId ? queryClient.invalidateQueries({ queryKey: ['task', taskId] }) : null,
-      queryClient.invalidateQueries({ queryKey: ['tasks'] }),
+      // Inactive lists too: the inbox must not show a decided task for a moment when you go back to it.
+      queryClient.invalidateQueries({ queryKey: ['tasks'], refetchType: 'all' }),
       queryClient.invalidateQueries({ queryKey: COUNTS_KEY }),
       runId ? queryClient.invalidateQueries({ queryKey: ['run', runId] }) : null,
     ]);
