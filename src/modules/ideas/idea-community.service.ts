@@ -127,6 +127,7 @@ export function createIdeaCommunityService(deps: IdeasDeps) {
       const userId = person(actor);
       const idea = await loadIdea(repo, id);
       if (idea.submitter_id === userId) throw alreadySupported(true);
+      if (await community.isSupporter(id, userId)) throw alreadySupported(false);
       const volume = [input.frequencyPeriod, input.frequencyCount].filter((x) => x !== undefined).length;
       if (volume === 1) {
         throw fieldErrors([
@@ -170,7 +171,8 @@ export function createIdeaCommunityService(deps: IdeasDeps) {
           });
         });
       } catch (error) {
-        if (isUniqueViolation(error)) throw alreadySupported(false);
+        // A concurrent second "me too" of the same person hits the primary key.
+        if (isUniqueViolation(error) || (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw alreadySupported(false);
         throw error;
       }
     },
