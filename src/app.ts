@@ -39,6 +39,7 @@ import { createFormsService } from './modules/forms/forms.service.ts';
 import { createIdeaCategoriesService } from './modules/ideas/idea-categories.service.ts';
 import { ideaCommunityRoutes } from './modules/ideas/idea-community.routes.ts';
 import { createIdeaCommunityService } from './modules/ideas/idea-community.service.ts';
+import { createIdeaImport } from './modules/ideas/idea-import.ts';
 import { createIdeaPipelineService } from './modules/ideas/idea-pipeline.service.ts';
 import { createIdeaSimilarity } from './modules/ideas/idea-similarity.ts';
 import { createIdeasRepository } from './modules/ideas/ideas.repository.ts';
@@ -232,6 +233,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     ideaPipeline: createIdeaPipelineService(ideasDeps, ideas),
     ideaCategories: createIdeaCategoriesService(ideasDeps),
     ideaCommunity: createIdeaCommunityService(ideasDeps),
+    ideaImport: createIdeaImport({ repo: ideasRepo, ideas }),
   };
 }
 

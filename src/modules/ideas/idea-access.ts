@@ -1,3 +1,4 @@
+import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { scopeAllows } from '../../platform/permissions/authorize.ts';
@@ -21,9 +22,9 @@ export function rolesFor(actor: Actor, idea: Pick<IdeaRecord, 'category_id' | 't
 }
 
 /** The per-category overrides of the transition rules. */
-export async function rulesOf(repo: IdeasRepository, categoryId: string): Promise<Partial<Record<Action, RoleKey[]>>> {
+export async function rulesOf(repo: IdeasRepository, categoryId: string, trx?: Db): Promise<Partial<Record<Action, RoleKey[]>>> {
   const rules: Partial<Record<Action, RoleKey[]>> = {};
-  for (const r of await repo.rules(categoryId)) {
+  for (const r of await repo.rules(categoryId, trx)) {
     if ((ACTIONS as readonly string[]).includes(r.action)) rules[r.action as Action] = r.roles.split(',').filter(Boolean) as RoleKey[];
   }
   return rules;

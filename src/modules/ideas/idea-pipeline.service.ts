@@ -34,7 +34,7 @@ export function createIdeaPipelineService(deps: IdeasDeps, ideas: IdeasService) 
         const bySubmitter = actor.userId !== null && actor.userId === idea.submitter_id;
         const check = classifyTransition(from, to, bySubmitter);
         if (!check.ok) throw invalid(check.reason, { from, to: { phase: to.phase, status: to.status } });
-        const allowed = check.action === 'withdraw' ? bySubmitter : mayTake(check.action, rolesFor(actor, idea), await rulesOf(repo, idea.category_id));
+        const allowed = check.action === 'withdraw' ? bySubmitter : mayTake(check.action, rolesFor(actor, idea), await rulesOf(repo, idea.category_id, trx));
         if (!allowed) throw forbidden(`Your roles do not allow the "${check.action}" move in this category.`, { action: check.action });
         const now = deps.clock.now().toISOString();
         // Guarded on the state read above: a concurrent move makes this one a conflict, not a double move.
@@ -126,6 +126,7 @@ export function createIdeaPipelineService(deps: IdeasDeps, ideas: IdeasService) 
             .map((g) => g.scopeId as string),
         ),
       ];
+      if (categoryIds.length + teamIds.length === 0) return { items: [], nextCursor: null };
       return ideas.list(actor, query, {
         statuses: ['awaiting_review'],
         phases: ['idea', 'assessment', 'qualification'],

@@ -106,12 +106,13 @@ export function createIdeasRepository(db: Db) {
       if (filter.minScoreX10 !== undefined) q = q.where('ideas.score_x10', '>=', filter.minScoreX10);
       if (filter.q) q = q.where(containsIgnoreCase('ideas.search_text', filter.q));
       const scope = filter.scope;
-      if (scope) {
+      // An empty scope matches nothing (never everything).
+      if (scope && scope.categoryIds.length + scope.teamIds.length === 0) q = q.where('ideas.id', '=', '');
+      if (scope && scope.categoryIds.length + scope.teamIds.length > 0) {
         q = q.where((eb) =>
           eb.or([
             ...(scope.categoryIds.length > 0 ? [eb('ideas.category_id', 'in', scope.categoryIds)] : []),
             ...(scope.teamIds.length > 0 ? [eb('ideas.team_id', 'in', scope.teamIds)] : []),
-            ...(scope.categoryIds.length + scope.teamIds.length === 0 ? [eb.val(false)] : []),
           ]),
         );
       }

@@ -122,6 +122,70 @@ export function createIdeasService(deps: IdeasDeps) {
     if (issues.length > 0) throw fieldErrors(issues);
   }
 
+  /** The stored row of a new idea, with its score. */
+  function buildRow(input: SubmitIdeaInput, submitterId: string | null, now: string): IdeaRecord {
+    const score = scoreIdea(input.screen);
+    return {
+      id: newId(),
+      name: input.name,
+      description: input.description,
+      search_text: `${input.name} ${input.description}`.toLowerCase(),
+      category_id: input.categoryId,
+      team_id: input.teamId ?? null,
+      submitter_id: submitterId,
+      pain_points: input.painPoints,
+      applications_json: JSON.stringify(input.applications),
+      frequency_period: input.frequencyPeriod,
+      frequency_count: input.frequencyCount,
+      minutes_per_case: input.minutesPerCase,
+      q_rules: input.screen.rules,
+      q_digital: input.screen.digital,
+      q_structured: input.screen.structured,
+      q_change: input.screen.change,
+      q_documentation: input.screen.documentation,
+      score_x10: Math.round(score.score * 10),
+      feasible: score.feasible ? 1 : 0,
+      phase: 'idea',
+      status: 'awaiting_review',
+      builder_id: null,
+      votes_count: 0,
+      followers_count: submitterId ? 1 : 0,
+      comments_count: 0,
+      supporters_count: 0,
+      created_at: now,
+      updated_at: now,
+    };
+  }
+
+  /** Inserts the idea, its first history entry and audit entry; the submitter follows it. */
+  async function writeIdea(trx: IdeasDeps['db'], actor: Actor, row: IdeaRecord): Promise<void> {
+    await repo.insert(row, trx);
+    // The submitter hears about comments and decisions.
+    if (row.submitter_id) await community.addFollower(row.id, row.submitter_id, row.created_at, trx);
+    await repo.insertTransition(
+      {
+        id: newId(),
+        idea_id: row.id,
+        action: 'submit',
+        from_phase: null,
+        from_status: null,
+        to_phase: 'idea',
+        to_status: 'awaiting_review',
+        reason: 'Submitted',
+        actor_id: actor.userId,
+        actor_label: actor.label,
+        created_at: row.created_at,
+      },
+      trx,
+    );
+    await deps.audit.record(trx, actor, {
+      action: 'idea.create',
+      objectType: 'idea',
+      objectId: row.id,
+      after: { name: row.name, categoryId: row.category_id, teamId: row.team_id, score: row.score_x10 / 10 },
+    });
+  }
+
   return {
     view,
     checkRefs,
@@ -132,73 +196,33 @@ export function createIdeasService(deps: IdeasDeps) {
       return scoreIdea(screen);
     },
 
-    async submit(actor: Actor, input: SubmitIdeaInput, trx0?: IdeasDeps['db']): Promise<IdeaView> {
+    async submit(actor: Actor, input: SubmitIdeaInput): Promise<IdeaView> {
       authorize(actor, 'ideas.submit');
       await checkRefs(input);
-      const score = scoreIdea(input.screen);
-      const now = deps.clock.now().toISOString();
-      const id = newId();
-      const row: IdeaRecord = {
-        id,
-        name: input.name,
-        description: input.description,
-        search_text: `${input.name} ${input.description}`.toLowerCase(),
-        category_id: input.categoryId,
-        team_id: input.teamId ?? null,
-        submitter_id: actor.userId,
-        pain_points: input.painPoints,
-        applications_json: JSON.stringify(input.applications),
-        frequency_period: input.frequencyPeriod,
-        frequency_count: input.frequencyCount,
-        minutes_per_case: input.minutesPerCase,
-        q_rules: input.screen.rules,
-        q_digital: input.screen.digital,
-        q_structured: input.screen.structured,
-        q_change: input.screen.change,
-        q_documentation: input.screen.documentation,
-        score_x10: Math.round(score.score * 10),
-        feasible: score.feasible ? 1 : 0,
-        phase: 'idea',
-        status: 'awaiting_review',
-        builder_id: null,
-        votes_count: 0,
-        followers_count: actor.userId ? 1 : 0,
-        comments_count: 0,
-        supporters_count: 0,
-        created_at: now,
-        updated_at: now,
-      };
-      const write = async (trx: IdeasDeps['db']) => {
-        await repo.insert(row, trx);
-        // The submitter follows their idea: they hear about comments and decisions.
-        if (actor.userId) await community.addFollower(id, actor.userId, now, trx);
-        await repo.insertTransition(
-          {
-            id: newId(),
-            idea_id: id,
-            action: 'submit',
-            from_phase: null,
-            from_status: null,
-            to_phase: 'idea',
-            to_status: 'awaiting_review',
-            reason: 'Submitted',
-            actor_id: actor.userId,
-            actor_label: actor.label,
-            created_at: now,
-          },
-          trx,
-        );
-        await deps.audit.record(trx, actor, {
-          action: 'idea.create',
-          objectType: 'idea',
-          objectId: id,
-          after: { name: row.name, categoryId: row.category_id, teamId: row.team_id, score: score.score },
-        });
-      };
-      if (trx0) await write(trx0);
-      else await deps.db.transaction().execute(write);
-      deps.similarity.touchIdea(id, `${row.name}\n${row.description}`, row.status);
+      const row = buildRow(input, actor.userId, deps.clock.now().toISOString());
+      await deps.db.transaction().execute((trx) => writeIdea(trx, actor, row));
+      deps.similarity.touchIdea(row.id, `${row.name}\n${row.description}`, row.status);
       return view(actor, row);
+    },
+
+    /**
+     * Imports ideas all-or-nothing: every row's references are checked first, then all rows are
+     * written in one transaction (`onProgress` after each). The submitter of each is given by id.
+     */
+    async importMany(actor: Actor, rows: { input: SubmitIdeaInput; submitterId: string | null }[], onProgress?: (done: number) => void) {
+      authorize(actor, 'ideas.manage');
+      for (const r of rows) await checkRefs(r.input);
+      const now = deps.clock.now().toISOString();
+      const records = rows.map((r) => buildRow(r.input, r.submitterId, now));
+      await deps.db.transaction().execute(async (trx) => {
+        let done = 0;
+        for (const row of records) {
+          await writeIdea(trx, actor, row);
+          onProgress?.(++done);
+        }
+      });
+      for (const row of records) deps.similarity.touchIdea(row.id, `${row.name}\n${row.description}`, row.status);
+      return { imported: records.length, ids: records.map((r) => r.id) };
     },
 
     async get(actor: Actor, id: string): Promise<IdeaView> {
