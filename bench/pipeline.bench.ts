@@ -34,8 +34,36 @@ function prng(seed: number) {
   };
 }
 const VERBS = ['copy', 'check', 'approve', 'send', 'book', 'reconcile', 'collect', 'update', 'archive', 'report', 'schedule', 'validate'];
-const OBJECTS = ['supplier invoices', 'customer orders', 'holiday requests', 'delivery notes', 'expense claims', 'timesheets', 'purchase orders', 'price lists', 'sick notes', 'contracts', 'stock counts', 'payment reminders', 'quotes', 'onboarding checklists', 'access requests', 'bank statements'];
-const SYSTEMS = ['the accounting system', 'the web shop', 'Excel', 'the HR portal', 'the ERP', 'SharePoint', 'the CRM', 'e-mail', 'the payroll tool', 'paper forms'];
+const OBJECTS = [
+  'supplier invoices',
+  'customer orders',
+  'holiday requests',
+  'delivery notes',
+  'expense claims',
+  'timesheets',
+  'purchase orders',
+  'price lists',
+  'sick notes',
+  'contracts',
+  'stock counts',
+  'payment reminders',
+  'quotes',
+  'onboarding checklists',
+  'access requests',
+  'bank statements',
+];
+const SYSTEMS = [
+  'the accounting system',
+  'the web shop',
+  'Excel',
+  'the HR portal',
+  'the ERP',
+  'SharePoint',
+  'the CRM',
+  'e-mail',
+  'the payroll tool',
+  'paper forms',
+];
 const WHEN = ['every morning', 'each Monday', 'at month end', 'twice a day', 'when a customer calls', 'before each delivery'];
 const PAINS = ['typos', 'late payments', 'double work', 'lost documents', 'angry customers', 'overtime'];
 
@@ -77,7 +105,10 @@ try {
   const categories = (await app.services.ideaCategories.list(cliActor('bench'))).map((c) => c.id);
   const ideas = generate(IDEAS, categories);
   let t = performance.now();
-  await app.services.ideas.importMany(cliActor('bench'), ideas.map((input) => ({ input, submitterId: null })));
+  await app.services.ideas.importMany(
+    cliActor('bench'),
+    ideas.map((input) => ({ input, submitterId: null })),
+  );
   say(`generated and imported ${IDEAS} ideas in ${fmt((performance.now() - t) / 1000)} s`);
 
   // Drafts: reworded existing ideas (the duplicate should come first).
@@ -141,7 +172,9 @@ try {
   const p = stats(peerMs);
   const tb = stats(tableMs);
   say(`similar lookup (HTTP, TF-IDF index): p50 ${fmt(s.p50)} ms, p99 ${fmt(s.p99)} ms over ${similarMs.length}`);
-  say(`peer: LIKE scan per word (SQL only): p50 ${fmt(p.p50)} ms, p99 ${fmt(p.p99)} ms over ${peerMs.length} → ${fmt(p.p50 / s.p50)}× slower at p50`);
+  say(
+    `peer: LIKE scan per word (SQL only): p50 ${fmt(p.p50)} ms, p99 ${fmt(p.p99)} ms over ${peerMs.length} → ${fmt(p.p50 / s.p50)}× slower at p50`,
+  );
   say(`pipeline table pages (HTTP): p50 ${fmt(tb.p50)} ms, p99 ${fmt(tb.p99)} ms over ${tableMs.length}`);
   await app.close();
   process.stdout.write(`similar_p99_ms=${fmt(s.p99)} table_p99_ms=${fmt(tb.p99)}\n`);

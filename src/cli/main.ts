@@ -319,7 +319,18 @@ const ideas = program.command('ideas').description('The community idea pipeline:
 ideas
   .command('list')
   .description('Ideas, newest first (filters as in the web table)')
-  .addOption(new Option('--phase <phase>', 'only this phase').choices(['idea', 'assessment', 'qualification', 'analysis', 'design', 'build', 'test', 'live']))
+  .addOption(
+    new Option('--phase <phase>', 'only this phase').choices([
+      'idea',
+      'assessment',
+      'qualification',
+      'analysis',
+      'design',
+      'build',
+      'test',
+      'live',
+    ]),
+  )
   .option('--status <status>', 'only this status (awaiting_review, approved, on_track, …)')
   .option('--category <id>', 'only this category')
   .option('--q <text>', 'matches name or description')

@@ -3,13 +3,20 @@ import type { IdeaCommentsTable, IdeaSupportersTable } from '../../platform/db/s
 
 /** Votes, followers, supporters ("this is my process too") and comments of ideas. */
 export function createCommunityRepository(db: Db) {
-  const has = (table: 'idea_votes' | 'idea_followers' | 'idea_supporters') => async (ideaId: string, userId: string, trx: Db = db) =>
-    (await trx.selectFrom(table).select('idea_id').where('idea_id', '=', ideaId).where('user_id', '=', userId).executeTakeFirst()) !==
-    undefined;
-  const add = (table: 'idea_votes' | 'idea_followers') => (ideaId: string, userId: string, now: string, trx: Db = db) =>
-    trx.insertInto(table).values({ idea_id: ideaId, user_id: userId, created_at: now }).execute();
-  const remove = (table: 'idea_votes' | 'idea_followers') => async (ideaId: string, userId: string, trx: Db = db) =>
-    Number((await trx.deleteFrom(table).where('idea_id', '=', ideaId).where('user_id', '=', userId).executeTakeFirst()).numDeletedRows) > 0;
+  const has =
+    (table: 'idea_votes' | 'idea_followers' | 'idea_supporters') =>
+    async (ideaId: string, userId: string, trx: Db = db) =>
+      (await trx.selectFrom(table).select('idea_id').where('idea_id', '=', ideaId).where('user_id', '=', userId).executeTakeFirst()) !==
+      undefined;
+  const add =
+    (table: 'idea_votes' | 'idea_followers') =>
+    (ideaId: string, userId: string, now: string, trx: Db = db) =>
+      trx.insertInto(table).values({ idea_id: ideaId, user_id: userId, created_at: now }).execute();
+  const remove =
+    (table: 'idea_votes' | 'idea_followers') =>
+    async (ideaId: string, userId: string, trx: Db = db) =>
+      Number((await trx.deleteFrom(table).where('idea_id', '=', ideaId).where('user_id', '=', userId).executeTakeFirst()).numDeletedRows) >
+      0;
   return {
     hasVoted: has('idea_votes'),
     isFollowing: has('idea_followers'),

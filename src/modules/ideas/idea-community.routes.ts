@@ -21,8 +21,10 @@ export async function ideaCommunityRoutes(app: FastifyInstance, deps: { communit
     r.put(route, { schema: { tags, summary, params: idParam, response: responses({ 200: stateSchema }) } }, async (request) =>
       call(actorOf(request), request.params.id, true),
     );
-    r.delete(route, { schema: { tags, summary: `Undo: ${what}`, params: idParam, response: responses({ 200: stateSchema }) } }, async (request) =>
-      call(actorOf(request), request.params.id, false),
+    r.delete(
+      route,
+      { schema: { tags, summary: `Undo: ${what}`, params: idParam, response: responses({ 200: stateSchema }) } },
+      async (request) => call(actorOf(request), request.params.id, false),
     );
   }
   r.get(

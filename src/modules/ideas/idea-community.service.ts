@@ -16,7 +16,8 @@ const alreadySupported = (own: boolean) =>
   });
 
 function person(actor: Actor): string {
-  if (!actor.userId) throw new AppError('FORBIDDEN', { status: 403, userMessage: 'Votes, follows and comments are by people: sign in as a user.' });
+  if (!actor.userId)
+    throw new AppError('FORBIDDEN', { status: 403, userMessage: 'Votes, follows and comments are by people: sign in as a user.' });
   return actor.userId;
 }
 
@@ -80,7 +81,15 @@ export function createIdeaCommunityService(deps: IdeasDeps) {
       const mentions = mentioned.map((u) => ({ id: u.id, name: u.name }));
       await deps.db.transaction().execute(async (trx) => {
         await community.addComment(
-          { id: commentId, idea_id: id, author_id: userId, author_label: actor.label, body, mentions_json: JSON.stringify(mentions), created_at: now },
+          {
+            id: commentId,
+            idea_id: id,
+            author_id: userId,
+            author_label: actor.label,
+            body,
+            mentions_json: JSON.stringify(mentions),
+            created_at: now,
+          },
           trx,
         );
         await repo.bump(id, 'comments_count', 1, now, trx);
@@ -172,7 +181,8 @@ export function createIdeaCommunityService(deps: IdeasDeps) {
         });
       } catch (error) {
         // A concurrent second "me too" of the same person hits the primary key.
-        if (isUniqueViolation(error) || (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY') throw alreadySupported(false);
+        if (isUniqueViolation(error) || (error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+          throw alreadySupported(false);
         throw error;
       }
     },

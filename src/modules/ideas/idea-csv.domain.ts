@@ -19,7 +19,17 @@ export const IMPORT_COLUMNS = [
   'change',
   'documentation',
 ] as const;
-export const EXPORT_COLUMNS = ['id', ...IMPORT_COLUMNS, 'phase', 'status', 'score', 'feasible', 'votes', 'supporters', 'created_at'] as const;
+export const EXPORT_COLUMNS = [
+  'id',
+  ...IMPORT_COLUMNS,
+  'phase',
+  'status',
+  'score',
+  'feasible',
+  'votes',
+  'supporters',
+  'created_at',
+] as const;
 
 export interface RowError {
   /** 1-based line in the file (the header is line 1). */

@@ -34,7 +34,10 @@ export function createIdeaPipelineService(deps: IdeasDeps, ideas: IdeasService) 
         const bySubmitter = actor.userId !== null && actor.userId === idea.submitter_id;
         const check = classifyTransition(from, to, bySubmitter);
         if (!check.ok) throw invalid(check.reason, { from, to: { phase: to.phase, status: to.status } });
-        const allowed = check.action === 'withdraw' ? bySubmitter : mayTake(check.action, rolesFor(actor, idea), await rulesOf(repo, idea.category_id, trx));
+        const allowed =
+          check.action === 'withdraw'
+            ? bySubmitter
+            : mayTake(check.action, rolesFor(actor, idea), await rulesOf(repo, idea.category_id, trx));
         if (!allowed) throw forbidden(`Your roles do not allow the "${check.action}" move in this category.`, { action: check.action });
         const now = deps.clock.now().toISOString();
         // Guarded on the state read above: a concurrent move makes this one a conflict, not a double move.
@@ -114,7 +117,10 @@ export function createIdeaPipelineService(deps: IdeasDeps, ideas: IdeasService) 
       const global = new Set(actor.grants.filter((g) => g.scopeType === 'global').map((g) => g.role));
       const categoryIds = categories
         .filter((c) => {
-          const roles = new Set([...global, ...actor.grants.filter((g) => g.scopeType === 'category' && g.scopeId === c.id).map((g) => g.role)]);
+          const roles = new Set([
+            ...global,
+            ...actor.grants.filter((g) => g.scopeType === 'category' && g.scopeId === c.id).map((g) => g.role),
+          ]);
           return decide(roles, rulesFor(c.id));
         })
         .map((c) => c.id);
@@ -187,7 +193,11 @@ export function createIdeaPipelineService(deps: IdeasDeps, ideas: IdeasService) 
       if (unlink && !linked) throw notFound('Link', workflowId);
       await deps.db.transaction().execute(async (trx) => {
         if (unlink) await repo.unlinkWorkflow(id, workflowId, trx);
-        else await repo.linkWorkflow({ idea_id: id, workflow_id: workflowId, linked_by: actor.userId, created_at: deps.clock.now().toISOString() }, trx);
+        else
+          await repo.linkWorkflow(
+            { idea_id: id, workflow_id: workflowId, linked_by: actor.userId, created_at: deps.clock.now().toISOString() },
+            trx,
+          );
         await deps.audit.record(trx, actor, {
           action: unlink ? 'idea.unlink_workflow' : 'idea.link_workflow',
           objectType: 'idea',
@@ -197,7 +207,6 @@ export function createIdeaPipelineService(deps: IdeasDeps, ideas: IdeasService) 
       });
       return ideas.get(actor, id);
     },
-
   };
 }
 

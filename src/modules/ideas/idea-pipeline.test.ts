@@ -29,7 +29,12 @@ for (const { dialect, skip } of testDialects()) {
       p.as.carol = await p.app.login('carol@bakery.example');
       p.as.dave = await p.app.login('dave@bakery.example');
       ideaId = (await submitIdea(p.as.alice, cats.Finance ?? '', { teamId: p.financeId })).id;
-      itIdea = (await submitIdea(p.as.zoe, cats.IT ?? '', { name: 'Reset passwords for staff', description: 'The helpdesk resets passwords by hand.' })).id;
+      itIdea = (
+        await submitIdea(p.as.zoe, cats.IT ?? '', {
+          name: 'Reset passwords for staff',
+          description: 'The helpdesk resets passwords by hand.',
+        })
+      ).id;
     });
     after(async () => {
       await p?.app.close();
@@ -57,7 +62,10 @@ for (const { dialect, skip } of testDialects()) {
 
     it('lists the decision queue of each approver: everything for Carol, IT only for Dave, nothing for members', async () => {
       const queue = async (who: keyof People['as']) =>
-        (await p.as[who].request({ method: 'GET', url: '/api/v1/ideas/decision-queue' })).json().items.map((i: { id: string }) => i.id).sort();
+        (await p.as[who].request({ method: 'GET', url: '/api/v1/ideas/decision-queue' }))
+          .json()
+          .items.map((i: { id: string }) => i.id)
+          .sort();
       assert.deepEqual(await queue('carol'), [ideaId, itIdea].sort());
       assert.deepEqual(await queue('dave'), [itIdea]);
       assert.deepEqual(await queue('zoe'), []);
@@ -86,7 +94,12 @@ for (const { dialect, skip } of testDialects()) {
           ['qualify', 'erin says qualification'],
         ],
       );
-      const audit = await handle.db.selectFrom('audit_events').select('action').where('object_id', '=', ideaId).where('action', '=', 'idea.transition').execute();
+      const audit = await handle.db
+        .selectFrom('audit_events')
+        .select('action')
+        .where('object_id', '=', ideaId)
+        .where('action', '=', 'idea.transition')
+        .execute();
       assert.equal(audit.length, 3);
       const alice = (await p.as.alice.request({ method: 'GET', url: '/api/v1/notifications' })).json();
       assert.equal(alice.items.filter((n: { kind: string }) => n.kind === 'idea.transition').length, 3, 'the submitter follows her idea');
@@ -104,15 +117,32 @@ for (const { dialect, skip } of testDialects()) {
       const wf = await p.as.bob.request({
         method: 'POST',
         url: '/api/v1/workflows',
-        payload: { name: 'Invoice intake', definition: { schemaVersion: 1, nodes: [{ id: 'start', type: 'trigger.manual', name: 'Start' }], edges: [] } },
+        payload: {
+          name: 'Invoice intake',
+          definition: { schemaVersion: 1, nodes: [{ id: 'start', type: 'trigger.manual', name: 'Start' }], edges: [] },
+        },
       });
-      const linked = await p.as.bob.request({ method: 'POST', url: `/api/v1/ideas/${ideaId}/workflows`, payload: { workflowId: wf.json().id } });
+      const linked = await p.as.bob.request({
+        method: 'POST',
+        url: `/api/v1/ideas/${ideaId}/workflows`,
+        payload: { workflowId: wf.json().id },
+      });
       assert.equal(linked.statusCode, 200, linked.body);
-      assert.deepEqual(linked.json().workflows.map((w: { name: string }) => w.name), ['Invoice intake']);
-      const twice = await p.as.bob.request({ method: 'POST', url: `/api/v1/ideas/${ideaId}/workflows`, payload: { workflowId: wf.json().id } });
+      assert.deepEqual(
+        linked.json().workflows.map((w: { name: string }) => w.name),
+        ['Invoice intake'],
+      );
+      const twice = await p.as.bob.request({
+        method: 'POST',
+        url: `/api/v1/ideas/${ideaId}/workflows`,
+        payload: { workflowId: wf.json().id },
+      });
       assert.equal(twice.json().error.code, 'IDEA_WORKFLOW_LINKED');
       const unknown = await p.as.bob.request({ method: 'POST', url: `/api/v1/ideas/${ideaId}/workflows`, payload: { workflowId: 'nope' } });
-      assert.deepEqual(unknown.json().error.details.issues.map((i: { path: string }) => i.path), ['workflowId']);
+      assert.deepEqual(
+        unknown.json().error.details.issues.map((i: { path: string }) => i.path),
+        ['workflowId'],
+      );
     });
 
     it('lets builders move delivery, approvers take it live, and only programme managers send back', async () => {
@@ -135,7 +165,11 @@ for (const { dialect, skip } of testDialects()) {
     });
 
     it('follows per-category rules set by an administrator', async () => {
-      const denied = await p.as.erin.request({ method: 'PUT', url: `/api/v1/idea-categories/${cats.HR}/rules`, payload: { rules: { review: ['builder'] } } });
+      const denied = await p.as.erin.request({
+        method: 'PUT',
+        url: `/api/v1/idea-categories/${cats.HR}/rules`,
+        payload: { rules: { review: ['builder'] } },
+      });
       assert.equal(denied.statusCode, 403, 'programme managers do not manage categories');
       const hrIdea = (await submitIdea(p.as.zoe, cats.HR ?? '', { name: 'Sick notes', description: 'Sick notes arrive on paper.' })).id;
       await p.app.services.ideaCategories.setRules(cliActor('test'), cats.HR ?? '', { review: ['builder'] });
@@ -156,12 +190,17 @@ for (const { dialect, skip } of testDialects()) {
     it('pages the table by keyset, sorted and filtered', async () => {
       const page1 = (await p.as.vic.request({ method: 'GET', url: '/api/v1/ideas?sort=name&order=asc&limit=2' })).json();
       assert.equal(page1.items.length, 2);
-      const page2 = (await p.as.vic.request({ method: 'GET', url: `/api/v1/ideas?sort=name&order=asc&limit=2&cursor=${page1.nextCursor}` })).json();
+      const page2 = (
+        await p.as.vic.request({ method: 'GET', url: `/api/v1/ideas?sort=name&order=asc&limit=2&cursor=${page1.nextCursor}` })
+      ).json();
       const names = [...page1.items, ...page2.items].map((i: { name: string }) => i.name);
       assert.deepEqual(names, [...names].sort());
       assert.equal(new Set(names).size, names.length);
       const live = (await p.as.vic.request({ method: 'GET', url: '/api/v1/ideas?phase=live' })).json();
-      assert.deepEqual(live.items.map((i: { id: string }) => i.id), [ideaId]);
+      assert.deepEqual(
+        live.items.map((i: { id: string }) => i.id),
+        [ideaId],
+      );
       const it = (await p.as.vic.request({ method: 'GET', url: `/api/v1/ideas?categoryId=${cats.IT}&status=archived` })).json();
       assert.equal(it.items.length, 1);
     });

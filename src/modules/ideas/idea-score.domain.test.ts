@@ -65,7 +65,10 @@ describe('scoreIdea', () => {
     assert.throws(() => scoreIdea({ rules: 2.5, digital: 1, structured: 1, change: 1, documentation: 1 }), RangeError);
     assert.throws(
       () =>
-        scoreIdea({ rules: 1, digital: 1, structured: 1, change: 1, documentation: 1 }, { rules: 0, digital: 0, structured: 0, change: 0, documentation: 0 }),
+        scoreIdea(
+          { rules: 1, digital: 1, structured: 1, change: 1, documentation: 1 },
+          { rules: 0, digital: 0, structured: 0, change: 0, documentation: 0 },
+        ),
       RangeError,
     );
   });

@@ -9,10 +9,10 @@ import type { IdeaPipelineService } from './idea-pipeline.service.ts';
 import {
   categoryBody,
   categorySchema,
-  idParam,
   ideaRowSchema,
   ideaSchema,
   ideaScoreSchema,
+  idParam,
   linkWorkflowBody,
   listIdeasQuery,
   rulesBody,
@@ -63,7 +63,12 @@ export async function ideasRoutes(app: FastifyInstance, deps: IdeasRoutesDeps): 
   r.post(
     '/api/v1/ideas',
     {
-      schema: { tags, summary: 'Submit an idea; the answer carries its instant score', body: submitIdeaBody, response: responses({ 201: ideaSchema }) },
+      schema: {
+        tags,
+        summary: 'Submit an idea; the answer carries its instant score',
+        body: submitIdeaBody,
+        response: responses({ 201: ideaSchema }),
+      },
     },
     async (request, reply) => reply.status(201).send(await deps.ideas.submit(actorOf(request), request.body)),
   );
@@ -93,7 +98,14 @@ export async function ideasRoutes(app: FastifyInstance, deps: IdeasRoutesDeps): 
   );
   r.get(
     '/api/v1/ideas/:id',
-    { schema: { tags, summary: 'An idea with its score, community counts and the moves the caller may make', params: idParam, response: responses({ 200: ideaSchema }) } },
+    {
+      schema: {
+        tags,
+        summary: 'An idea with its score, community counts and the moves the caller may make',
+        params: idParam,
+        response: responses({ 200: ideaSchema }),
+      },
+    },
     async (request) => deps.ideas.get(actorOf(request), request.params.id),
   );
   r.post(
@@ -111,18 +123,28 @@ export async function ideasRoutes(app: FastifyInstance, deps: IdeasRoutesDeps): 
   );
   r.get(
     '/api/v1/ideas/:id/transitions',
-    { schema: { tags, summary: 'The history of an idea’s moves', params: idParam, response: responses({ 200: z.array(transitionSchema) }) } },
+    {
+      schema: { tags, summary: 'The history of an idea’s moves', params: idParam, response: responses({ 200: z.array(transitionSchema) }) },
+    },
     async (request) => deps.pipeline.history(actorOf(request), request.params.id),
   );
   r.post(
     '/api/v1/ideas/:id/claim',
-    { schema: { tags, summary: 'Claim an approved idea to build it (builders)', params: idParam, response: responses({ 200: ideaSchema }) } },
+    {
+      schema: { tags, summary: 'Claim an approved idea to build it (builders)', params: idParam, response: responses({ 200: ideaSchema }) },
+    },
     async (request) => deps.pipeline.claim(actorOf(request), request.params.id),
   );
   r.post(
     '/api/v1/ideas/:id/workflows',
     {
-      schema: { tags, summary: 'Link a workflow that builds the idea', params: idParam, body: linkWorkflowBody, response: responses({ 200: ideaSchema }) },
+      schema: {
+        tags,
+        summary: 'Link a workflow that builds the idea',
+        params: idParam,
+        body: linkWorkflowBody,
+        response: responses({ 200: ideaSchema }),
+      },
     },
     async (request) => deps.pipeline.linkWorkflow(actorOf(request), request.params.id, request.body.workflowId),
   );
@@ -152,7 +174,13 @@ export async function ideasRoutes(app: FastifyInstance, deps: IdeasRoutesDeps): 
   r.patch(
     '/api/v1/idea-categories/:id',
     {
-      schema: { tags, summary: 'Rename or describe a category (admin)', params: idParam, body: categoryBody, response: responses({ 200: categorySchema }) },
+      schema: {
+        tags,
+        summary: 'Rename or describe a category (admin)',
+        params: idParam,
+        body: categoryBody,
+        response: responses({ 200: categorySchema }),
+      },
     },
     async (request) => deps.categories.update(actorOf(request), request.params.id, request.body),
   );

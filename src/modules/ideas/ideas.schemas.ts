@@ -55,7 +55,9 @@ export const ideaScoreSchema = z
     feasible: z.boolean().describe('False when a major change is expected'),
     warning: z.string().nullable().describe('Feasibility warning'),
     factors: z.array(factorSchema),
-    hints: z.array(z.object({ factor: z.string(), gainPerStep: z.number(), text: z.string() })).describe('How to raise the weakest factors'),
+    hints: z
+      .array(z.object({ factor: z.string(), gainPerStep: z.number(), text: z.string() }))
+      .describe('How to raise the weakest factors'),
   })
   .describe('The instant idea score, factor by factor (docs/ideas.md)');
 

@@ -33,7 +33,11 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(s.score, 60);
       assert.equal(s.factors.find((f: { factor: string }) => f.factor === 'documentation').points, 0);
       assert.equal(s.hints[0].factor, 'documentation');
-      const major = await p.as.alice.request({ method: 'POST', url: '/api/v1/ideas/score', payload: { screen: { ...goodScreen, change: 5 } } });
+      const major = await p.as.alice.request({
+        method: 'POST',
+        url: '/api/v1/ideas/score',
+        payload: { screen: { ...goodScreen, change: 5 } },
+      });
       assert.equal(major.json().feasible, false);
       assert.match(major.json().warning, /major change/);
       assert.deepEqual(await ideaState(p), before);
@@ -48,9 +52,15 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(idea.submitter.name, 'alice');
       assert.equal(idea.following, true);
       assert.equal(idea.hoursPerMonth, 36.7, '20/day × 220/12 × 6 min ÷ 60');
-      assert.deepEqual(idea.moves.map((m: { action: string }) => m.action), ['withdraw']);
+      assert.deepEqual(
+        idea.moves.map((m: { action: string }) => m.action),
+        ['withdraw'],
+      );
       const audit = await handle.db.selectFrom('audit_events').selectAll().where('object_id', '=', idea.id).execute();
-      assert.deepEqual(audit.map((a) => a.action), ['idea.create']);
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        ['idea.create'],
+      );
     });
 
     it('answers bad input with field errors and stores nothing', async () => {
@@ -59,7 +69,16 @@ for (const { dialect, skip } of testDialects()) {
         const res = await p.as.alice.request({
           method: 'POST',
           url: '/api/v1/ideas',
-          payload: { name: 'Some idea', description: 'x', categoryId: cats.Finance, frequencyPeriod: 'day', frequencyCount: 1, minutesPerCase: 1, screen: goodScreen, ...payload },
+          payload: {
+            name: 'Some idea',
+            description: 'x',
+            categoryId: cats.Finance,
+            frequencyPeriod: 'day',
+            frequencyCount: 1,
+            minutesPerCase: 1,
+            screen: goodScreen,
+            ...payload,
+          },
         });
         assert.equal(res.statusCode, 400, res.body);
         assert.equal(res.json().error.code, 'VALIDATION_FAILED');
@@ -80,19 +99,37 @@ for (const { dialect, skip } of testDialects()) {
       const sub = await p.as.vic.request({
         method: 'POST',
         url: '/api/v1/ideas',
-        payload: { name: 'Viewer idea', description: 'x', categoryId: cats.IT, frequencyPeriod: 'day', frequencyCount: 1, minutesPerCase: 1, screen: goodScreen },
+        payload: {
+          name: 'Viewer idea',
+          description: 'x',
+          categoryId: cats.IT,
+          frequencyPeriod: 'day',
+          frequencyCount: 1,
+          minutesPerCase: 1,
+          screen: goodScreen,
+        },
       });
       assert.equal(sub.statusCode, 403);
       assert.deepEqual(await ideaState(p), before);
     });
 
     it('shows the obvious duplicate first among similar ideas, and similar workflows', async () => {
-      await submitIdea(p.as.zoe, cats.HR ?? '', { name: 'Holiday requests into the HR calendar', description: 'We copy approved holiday requests by hand into the shared calendar.' });
-      await submitIdea(p.as.zoe, cats['Sales & orders'] ?? '', { name: 'Weekly sales report', description: 'Each Monday someone builds the sales report from web shop orders.' });
+      await submitIdea(p.as.zoe, cats.HR ?? '', {
+        name: 'Holiday requests into the HR calendar',
+        description: 'We copy approved holiday requests by hand into the shared calendar.',
+      });
+      await submitIdea(p.as.zoe, cats['Sales & orders'] ?? '', {
+        name: 'Weekly sales report',
+        description: 'Each Monday someone builds the sales report from web shop orders.',
+      });
       await p.as.bob.request({
         method: 'POST',
         url: '/api/v1/workflows',
-        payload: { name: 'Supplier invoice intake', description: 'Reads supplier invoices from the mailbox', definition: { schemaVersion: 1, nodes: [{ id: 'start', type: 'trigger.manual', name: 'Start' }], edges: [] } },
+        payload: {
+          name: 'Supplier invoice intake',
+          description: 'Reads supplier invoices from the mailbox',
+          definition: { schemaVersion: 1, nodes: [{ id: 'start', type: 'trigger.manual', name: 'Start' }], edges: [] },
+        },
       });
       const res = await p.as.carol.request({
         method: 'POST',
@@ -125,7 +162,10 @@ for (const { dialect, skip } of testDialects()) {
       const own = await p.as.alice.request({ method: 'POST', url: `/api/v1/ideas/${idea.id}/me-too`, payload: {} });
       assert.equal(own.statusCode, 409);
       const half = await p.as.dave.request({ method: 'POST', url: `/api/v1/ideas/${idea.id}/me-too`, payload: { frequencyCount: 3 } });
-      assert.deepEqual(half.json().error.details.issues.map((i: { path: string }) => i.path), ['frequencyPeriod']);
+      assert.deepEqual(
+        half.json().error.details.issues.map((i: { path: string }) => i.path),
+        ['frequencyPeriod'],
+      );
       const inbox = (await p.as.alice.request({ method: 'GET', url: '/api/v1/notifications' })).json();
       assert.equal(inbox.items[0].kind, 'idea.me_too');
       assert.equal(inbox.unread, 1);
@@ -155,10 +195,21 @@ for (const { dialect, skip } of testDialects()) {
         payload: { body: 'Same for us. @erin and @bob@bakery.example, can you look? @nobody' },
       });
       assert.equal(res.statusCode, 201, res.body);
-      assert.deepEqual(res.json().mentions.map((m: { name: string }) => m.name).sort(), ['bob', 'erin']);
-      const latest = async (who: 'erin' | 'bob' | 'zoe') => (await p.as[who].request({ method: 'GET', url: '/api/v1/notifications?unread=true' })).json().items;
+      assert.deepEqual(
+        res
+          .json()
+          .mentions.map((m: { name: string }) => m.name)
+          .sort(),
+        ['bob', 'erin'],
+      );
+      const latest = async (who: 'erin' | 'bob' | 'zoe') =>
+        (await p.as[who].request({ method: 'GET', url: '/api/v1/notifications?unread=true' })).json().items;
       const erin = await latest('erin');
-      assert.equal(erin.filter((n: { objectId?: string; kind: string }) => n.kind.startsWith('idea.')).length, 1, 'a mention, not also a comment note');
+      assert.equal(
+        erin.filter((n: { objectId?: string; kind: string }) => n.kind.startsWith('idea.')).length,
+        1,
+        'a mention, not also a comment note',
+      );
       assert.equal(erin[0].kind, 'idea.mention');
       assert.equal((await latest('bob'))[0].kind, 'idea.mention');
       assert.equal((await latest('zoe'))[0].kind, 'idea.comment', 'the submitter follows her idea');

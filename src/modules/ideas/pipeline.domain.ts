@@ -127,7 +127,8 @@ export function movesFor(
     for (const status of statusesOf(phase)) {
       const check = classifyTransition(from, { phase, status }, bySubmitter);
       if (!check.ok) continue;
-      if (check.action === 'withdraw' ? bySubmitter : mayTake(check.action, roles, rules)) moves.push({ phase, status, action: check.action });
+      if (check.action === 'withdraw' ? bySubmitter : mayTake(check.action, roles, rules))
+        moves.push({ phase, status, action: check.action });
     }
   }
   return moves;

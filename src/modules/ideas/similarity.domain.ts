@@ -14,7 +14,11 @@ const STOPWORDS = new Set(
 export function terms(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (t: string) => counts.set(t, (counts.get(t) ?? 0) + 1);
-  for (const word of text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').match(/[\p{L}\p{N}]+/gu) ?? []) {
+  for (const word of text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .match(/[\p{L}\p{N}]+/gu) ?? []) {
     if (word.length < 2 || STOPWORDS.has(word)) continue;
     add(`w:${word}`);
     const padded = ` ${word} `;

@@ -5,7 +5,13 @@ import type { UserNotificationsTable } from '../../platform/db/schema.ts';
 export function createUserNotificationsRepository(db: Db) {
   return {
     insert: (rows: UserNotificationsTable[], trx: Db = db) =>
-      rows.length === 0 ? Promise.resolve() : trx.insertInto('user_notifications').values(rows).execute().then(() => undefined),
+      rows.length === 0
+        ? Promise.resolve()
+        : trx
+            .insertInto('user_notifications')
+            .values(rows)
+            .execute()
+            .then(() => undefined),
     list(userId: string, options: { unreadOnly: boolean; limit: number; before?: { createdAt: string; id: string } | undefined }) {
       let q = db.selectFrom('user_notifications').selectAll().where('user_id', '=', userId);
       if (options.unreadOnly) q = q.where('read_at', 'is', null);
