@@ -4,35 +4,41 @@ import { SimilarityIndex } from './similarity.domain.ts';
 /** Ideas that no longer compete for "is this already proposed?". */
 const HIDDEN_IDEAS = new Set(['duplicate', 'archived', 'cancelled', 'rejected']);
 
+type Changed = { id: string; name: string; description: string; status: string };
+
+/** Applies changed rows to an index; many at once (the first load) are normed once. */
+function apply(index: SimilarityIndex, rows: Changed[], hidden: (r: Changed) => boolean): void {
+  const shown = rows.filter((r) => !hidden(r));
+  for (const r of rows) if (hidden(r)) index.remove(r.id);
+  const docs = shown.map((r) => ({ id: r.id, text: `${r.name}\n${r.description}` }));
+  if (docs.length > 50) index.upsertMany(docs);
+  else for (const d of docs) index.upsert(d.id, d.text);
+}
+
 /**
  * The similar-ideas lookup: two in-memory TF-IDF indexes (ideas, workflows) built from the
  * database on first use and kept current by reading the rows changed since a watermark
- * (`updated_at >= last seen`, an indexed range) before each lookup. That catch-up is one small
- * query, so several server processes on PostgreSQL each stay current with the others' writes.
+ * (`(updated_at, id) > last seen`, a range of an index) before each lookup. That catch-up is one
+ * small query, so several server processes on PostgreSQL each stay current with the others'
+ * writes (a write committed late with an older timestamp than the watermark is picked up at the
+ * next restart: the index is only a suggestion list).
  * 10,000 ideas take a few MB of postings; a lookup walks only the postings of its own terms.
  */
 export function createIdeaSimilarity(repo: IdeasRepository) {
   const ideas = new SimilarityIndex();
   const workflows = new SimilarityIndex();
-  let ideasSeen = '';
-  let workflowsSeen = '';
+  let ideasSeen = { at: '', id: '' };
+  let workflowsSeen = { at: '', id: '' };
   let syncing: Promise<void> | null = null;
 
   async function catchUp(): Promise<void> {
-    const [changedIdeas, changedWorkflows] = await Promise.all([
-      repo.changedSince(ideasSeen === '' ? '' : ideasSeen),
-      repo.workflowsChangedSince(workflowsSeen === '' ? '' : workflowsSeen),
-    ]);
-    for (const r of changedIdeas) {
-      if (HIDDEN_IDEAS.has(r.status)) ideas.remove(r.id);
-      else ideas.upsert(r.id, `${r.name}\n${r.description}`);
-      if (r.updated_at > ideasSeen) ideasSeen = r.updated_at;
-    }
-    for (const r of changedWorkflows) {
-      if (r.status === 'archived') workflows.remove(r.id);
-      else workflows.upsert(r.id, `${r.name}\n${r.description}`);
-      if (r.updated_at > workflowsSeen) workflowsSeen = r.updated_at;
-    }
+    const [changedIdeas, changedWorkflows] = await Promise.all([repo.changedSince(ideasSeen), repo.workflowsChangedSince(workflowsSeen)]);
+    apply(ideas, changedIdeas, (r) => HIDDEN_IDEAS.has(r.status));
+    apply(workflows, changedWorkflows, (r) => r.status === 'archived');
+    const lastIdea = changedIdeas.at(-1);
+    if (lastIdea) ideasSeen = { at: lastIdea.updated_at, id: lastIdea.id };
+    const lastWorkflow = changedWorkflows.at(-1);
+    if (lastWorkflow) workflowsSeen = { at: lastWorkflow.updated_at, id: lastWorkflow.id };
   }
 
   return {

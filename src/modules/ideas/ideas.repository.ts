@@ -125,19 +125,21 @@ export function createIdeasRepository(db: Db) {
     },
 
     /** Ideas changed since a watermark: the similarity index catches up with other processes' writes. */
-    changedSince: (since: string, trx: Db = db) =>
+    changedSince: (after: { at: string; id: string }, trx: Db = db) =>
       trx
         .selectFrom('ideas')
         .select(['id', 'name', 'description', 'status', 'updated_at'])
-        .where('updated_at', '>=', since)
+        .where((eb) => eb(eb.refTuple('updated_at', 'id'), '>', eb.tuple(after.at, after.id)))
         .orderBy('updated_at')
+        .orderBy('id')
         .execute(),
-    workflowsChangedSince: (since: string, trx: Db = db) =>
+    workflowsChangedSince: (after: { at: string; id: string }, trx: Db = db) =>
       trx
         .selectFrom('workflows')
         .select(['id', 'name', 'description', 'status', 'updated_at'])
-        .where('updated_at', '>=', since)
+        .where((eb) => eb(eb.refTuple('updated_at', 'id'), '>', eb.tuple(after.at, after.id)))
         .orderBy('updated_at')
+        .orderBy('id')
         .execute(),
     briefIdeas: (ids: string[], trx: Db = db) =>
       ids.length === 0

@@ -49,4 +49,18 @@ describe('SimilarityIndex', () => {
   it('leaves out excluded ids', () => {
     assert.notEqual(index.search('supplier invoices', 5, 0.1, new Set(['a']))[0]?.id, 'a');
   });
+
+  it('loads many documents at once with the same ranking as one by one', () => {
+    const texts = ['invoice scanning', 'invoice booking', 'order entry', 'holiday planning', 'order confirmation'];
+    const many = new SimilarityIndex();
+    many.upsertMany(texts.map((text, i) => ({ id: String(i), text })));
+    const one = new SimilarityIndex();
+    texts.forEach((text, i) => {
+      one.upsert(String(i), text);
+    });
+    const ids = (index: SimilarityIndex) => index.search('invoice orders').map((h) => h.id);
+    assert.deepEqual(ids(many), ids(one));
+    assert.deepEqual(ids(many).slice(0, 2).sort(), ['0', '1']);
+    assert.equal(many.size, 5);
+  });
 });

@@ -30,8 +30,12 @@ export function terms(text: string): Map<string, number> {
 interface Doc {
   /** term → 1 + ln(tf) */
   weights: Map<string, number>;
-  /** The vector's length under the idf of the moment it was last normed. */
-  norm: number;
+}
+
+/** The documents holding a term: parallel arrays of document slots and their term weights. */
+interface Posting {
+  slots: number[];
+  weights: number[];
 }
 
 export interface SimilarHit {
@@ -46,23 +50,28 @@ export interface SimilarHit {
  *   w(t, d) = (1 + ln tf(t, d)) × idf(t),  idf(t) = ln(1 + N / df(t))
  *   sim(q, d) = Σ_t w(t, q) w(t, d) / (|q| |d|)
  *
- * Lookups walk the inverted index (term → documents), so they touch only documents that share a
- * term with the query. Document norms are cached and recomputed for every document when the
- * collection has grown or shrunk by 10 % since the last pass (idf drifts slowly); a document
- * added or changed in between is normed with the idf of its own moment.
+ * Lookups walk the inverted index (term → documents) into a typed-array accumulator, so they
+ * touch only documents that share a term with the query. Document norms are cached and
+ * recomputed for every document when the collection has grown or shrunk by 10 % since the
+ * last pass (idf drifts slowly); a document added or changed in between is normed with the
+ * idf of its own moment.
  */
 export class SimilarityIndex {
-  private readonly docs = new Map<string, Doc>();
-  private readonly postings = new Map<string, Map<string, number>>();
+  private readonly slotOf = new Map<string, number>();
+  private ids: (string | null)[] = [];
+  private docs: (Doc | null)[] = [];
+  private norms = new Float64Array(1024);
+  private readonly free: number[] = [];
+  private readonly postings = new Map<string, Posting>();
   private normedAt = 0;
 
   get size(): number {
-    return this.docs.size;
+    return this.slotOf.size;
   }
 
   private idf(term: string): number {
-    const df = this.postings.get(term)?.size ?? 0;
-    return df === 0 ? 0 : Math.log(1 + this.docs.size / df);
+    const df = this.postings.get(term)?.slots.length ?? 0;
+    return df === 0 ? 0 : Math.log(1 + this.slotOf.size / df);
   }
 
   private normOf(weights: Map<string, number>): number {
@@ -74,66 +83,111 @@ export class SimilarityIndex {
     return Math.sqrt(sum);
   }
 
+  /** Adds or replaces many documents, norming once at the end (the first load of an index). */
+  upsertMany(docs: Iterable<{ id: string; text: string }>): void {
+    for (const d of docs) this.upsert(d.id, d.text, true);
+    this.renorm();
+  }
+
   /** Adds a document or replaces its text. */
-  upsert(id: string, text: string): void {
+  upsert(id: string, text: string, deferNorm = false): void {
     this.remove(id);
+    const slot = this.free.pop() ?? this.ids.length;
+    if (slot >= this.norms.length) {
+      const grown = new Float64Array(this.norms.length * 2);
+      grown.set(this.norms);
+      this.norms = grown;
+    }
     const weights = new Map<string, number>();
     for (const [t, tf] of terms(text)) {
-      weights.set(t, 1 + Math.log(tf));
+      const w = 1 + Math.log(tf);
+      weights.set(t, w);
       let posting = this.postings.get(t);
       if (!posting) {
-        posting = new Map();
+        posting = { slots: [], weights: [] };
         this.postings.set(t, posting);
       }
-      posting.set(id, 1 + Math.log(tf));
+      posting.slots.push(slot);
+      posting.weights.push(w);
     }
-    const doc: Doc = { weights, norm: 0 };
-    this.docs.set(id, doc);
-    if (Math.abs(this.docs.size - this.normedAt) > Math.max(10, this.normedAt * 0.1)) this.renorm();
-    else doc.norm = this.normOf(weights);
+    this.ids[slot] = id;
+    this.docs[slot] = { weights };
+    this.slotOf.set(id, slot);
+    if (deferNorm) return;
+    if (Math.abs(this.slotOf.size - this.normedAt) > Math.max(10, this.normedAt * 0.1)) this.renorm();
+    else this.norms[slot] = this.normOf(weights);
   }
 
   remove(id: string): void {
-    const doc = this.docs.get(id);
-    if (!doc) return;
-    for (const t of doc.weights.keys()) {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    for (const t of this.docs[slot]?.weights.keys() ?? []) {
       const posting = this.postings.get(t);
-      posting?.delete(id);
-      if (posting?.size === 0) this.postings.delete(t);
+      if (!posting) continue;
+      const i = posting.slots.indexOf(slot);
+      const last = posting.slots.length - 1;
+      // Swap with the last entry: order inside a posting does not matter.
+      posting.slots[i] = posting.slots[last] as number;
+      posting.weights[i] = posting.weights[last] as number;
+      posting.slots.pop();
+      posting.weights.pop();
+      if (posting.slots.length === 0) this.postings.delete(t);
     }
-    this.docs.delete(id);
+    this.slotOf.delete(id);
+    this.ids[slot] = null;
+    this.docs[slot] = null;
+    this.norms[slot] = 0;
+    this.free.push(slot);
   }
 
   private renorm(): void {
-    for (const doc of this.docs.values()) doc.norm = this.normOf(doc.weights);
-    this.normedAt = this.docs.size;
+    this.docs.forEach((doc, slot) => {
+      this.norms[slot] = doc ? this.normOf(doc.weights) : 0;
+    });
+    this.normedAt = this.slotOf.size;
   }
 
   /** The `limit` documents most similar to `text` with a score of at least `minScore`, best first. */
   search(text: string, limit = 5, minScore = 0.1, exclude?: ReadonlySet<string>): SimilarHit[] {
-    const query = new Map<string, number>();
-    for (const [t, tf] of terms(text)) {
-      const idf = this.idf(t);
-      if (idf > 0) query.set(t, (1 + Math.log(tf)) * idf);
-    }
     let qNorm = 0;
-    for (const w of query.values()) qNorm += w * w;
+    const query: [Posting, number][] = [];
+    for (const [t, tf] of terms(text)) {
+      const posting = this.postings.get(t);
+      if (!posting) continue;
+      const idf = this.idf(t);
+      const qw = (1 + Math.log(tf)) * idf;
+      qNorm += qw * qw;
+      query.push([posting, qw * idf]);
+    }
     qNorm = Math.sqrt(qNorm);
     if (qNorm === 0) return [];
-    const dots = new Map<string, number>();
-    for (const [t, qw] of query) {
-      const idf = this.idf(t);
-      for (const [id, dw] of this.postings.get(t) ?? []) dots.set(id, (dots.get(id) ?? 0) + qw * dw * idf);
+    const dots = new Float64Array(this.ids.length);
+    const touched: number[] = [];
+    for (const [posting, factor] of query) {
+      const { slots, weights } = posting;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = slots[i] as number;
+        if (dots[slot] === 0) touched.push(slot);
+        dots[slot] = (dots[slot] as number) + factor * (weights[i] as number);
+      }
     }
+    // Keep the best `limit` by insertion: far fewer than the candidates.
     const hits: SimilarHit[] = [];
-    for (const [id, dot] of dots) {
-      if (exclude?.has(id)) continue;
-      const norm = this.docs.get(id)?.norm ?? 0;
-      if (norm === 0) continue;
-      const score = Math.min(1, dot / (qNorm * norm));
-      if (score >= minScore) hits.push({ id, score });
+    const better = (a: SimilarHit, b: SimilarHit) => a.score > b.score || (a.score === b.score && a.id < b.id);
+    for (const slot of touched) {
+      const id = this.ids[slot];
+      const norm = this.norms[slot] as number;
+      if (!id || norm === 0 || exclude?.has(id)) continue;
+      const hit = { id, score: Math.min(1, (dots[slot] as number) / (qNorm * norm)) };
+      if (hit.score < minScore) continue;
+      if (hits.length === limit && !better(hit, hits[limit - 1] as SimilarHit)) continue;
+      let i = hits.length === limit ? limit - 1 : hits.length;
+      while (i > 0 && better(hit, hits[i - 1] as SimilarHit)) {
+        hits[i] = hits[i - 1] as SimilarHit;
+        i--;
+      }
+      hits[i] = hit;
     }
-    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     return hits.slice(0, limit).map((h) => ({ id: h.id, score: Math.round(h.score * 1000) / 1000 }));
   }
 }
