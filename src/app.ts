@@ -86,6 +86,7 @@ export const MODULES = [
   { key: 'workflows', title: 'Workflows', path: '/workflows' },
   { key: 'runs', title: 'Runs', path: '/runs' },
   { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis' },
+  { key: 'ideas', title: 'Ideas', path: '/ideas' },
   { key: 'forms', title: 'Forms', path: '/forms' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },

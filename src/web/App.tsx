@@ -9,6 +9,7 @@ import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { CredentialsPage } from './credentials/CredentialsPage.tsx';
 import { FormsPage } from './forms/FormsPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { IdeasPage } from './ideas/IdeasPage.tsx';
 import { PublicFormPage } from './public-forms/PublicFormPage.tsx';
 import { RolesPage } from './roles/RolesPage.tsx';
 import { RunsPage } from './runs/RunsPage.tsx';
@@ -69,6 +70,7 @@ export function App() {
         <Route path="runs" element={<RunsPage />} />
         <Route path="symbiosis" element={<SymbiosisPage />} />
         <Route path="forms" element={<FormsPage />} />
+        <Route path="ideas" element={<IdeasPage />} />
         <Route
           path="runs/:id"
           element={

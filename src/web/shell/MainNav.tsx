@@ -2,6 +2,7 @@ import { NavLink, Text } from '@mantine/core';
 import {
   IconApi,
   IconApps,
+  IconBulb,
   IconExternalLink,
   IconForms,
   IconHome,
@@ -32,6 +33,7 @@ const MODULE_ICONS: Record<string, ReactNode> = {
   runs: <IconPlayerPlay size={18} />,
   symbiosis: <IconUsersGroup size={18} />,
   forms: <IconForms size={18} />,
+  ideas: <IconBulb size={18} />,
 };
 
 /** The navigation: home, the server's modules, the administration pages the user may use. */
