@@ -59,7 +59,10 @@ const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? Num
  * One CSV record → a draft checked against the submit schema (category and team are names,
  * resolved later; applications are separated by `;`). Every wrong field of the row is named.
  */
-export function parseImportRow(record: Record<string, string | undefined>, line: number): { draft: ImportDraft } | { errors: RowError[] } {
+export function parseImportRow(
+  record: Record<string, string | undefined>,
+  line: number,
+): { draft: ImportDraft } | { errors: RowError[]; category: string } {
   const body = {
     name: record.name ?? '',
     description: record.description ?? '',
@@ -89,7 +92,8 @@ export function parseImportRow(record: Record<string, string | undefined>, line:
       errors.push({ line, field: FIELD_OF[key] ?? key, message: i.message });
     }
   }
-  if (errors.length > 0) return { errors };
+  // The category name comes back too, so that an unknown one is reported with the row's other errors.
+  if (errors.length > 0) return { errors, category };
   return {
     draft: {
       line,

@@ -56,6 +56,7 @@ for (const { dialect, skip } of testDialects()) {
         HEADER,
         'Scan receipts,Receipts are typed,Finance,Finance,alice@bakery.example,,Excel;Mail,day,4,3,4,2,3,1,2',
         'Bad one,x,Nowhere,,,,,week,2,5,1,1,1,1,1',
+        'Worse,x,Nowhere,,,,,year,-1,5,1,1,1,1,1',
       ].join('\n');
       await assert.rejects(
         p.app.services.ideaImport.importCsv(cliActor('test'), csv),
@@ -63,7 +64,7 @@ for (const { dialect, skip } of testDialects()) {
           assert.equal(error.code, 'IDEA_IMPORT_INVALID');
           assert.deepEqual(
             error.details.errors.map((e) => `${e.line}:${e.field}`),
-            ['3:category'],
+            ['3:category', '4:category', '4:frequency_count', '4:frequency_period'],
           );
           return true;
         },

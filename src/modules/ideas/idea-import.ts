@@ -22,10 +22,13 @@ export function createIdeaImport(deps: { repo: IdeasRepository; ideas: IdeasServ
       const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: 'greedy' });
       const errors: RowError[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 2, field: '', message: e.message }));
       const drafts: ImportDraft[] = [];
+      const badRows: { line: number; category: string }[] = [];
       parsed.data.forEach((record, i) => {
         const result = parseImportRow(record, i + 2);
-        if ('errors' in result) errors.push(...result.errors);
-        else drafts.push(result.draft);
+        if ('errors' in result) {
+          errors.push(...result.errors);
+          if (result.category) badRows.push({ line: i + 2, category: result.category });
+        } else drafts.push(result.draft);
       });
       const total = parsed.data.length;
       const rows: { input: SubmitIdeaInput; submitterId: string | null }[] = [];
@@ -34,6 +37,11 @@ export function createIdeaImport(deps: { repo: IdeasRepository; ideas: IdeasServ
         if (!cache.has(key)) cache.set(key, (await find())?.id ?? null);
         return cache.get(key) ?? null;
       };
+      for (const b of badRows) {
+        if (!(await lookup(`c:${b.category}`, () => deps.repo.categoryByName(b.category)))) {
+          errors.push({ line: b.line, field: 'category', message: `Unknown category "${b.category}"` });
+        }
+      }
       for (const d of drafts) {
         const categoryId = await lookup(`c:${d.category}`, () => deps.repo.categoryByName(d.category));
         const teamId = d.team ? await lookup(`t:${d.team}`, () => deps.repo.teamByName(d.team ?? '')) : null;
@@ -46,7 +54,7 @@ export function createIdeaImport(deps: { repo: IdeasRepository; ideas: IdeasServ
       }
       if (total === 0) errors.push({ line: 1, field: '', message: 'The file has no rows' });
       if (errors.length > 0) {
-        errors.sort((a, b) => a.line - b.line);
+        errors.sort((a, b) => a.line - b.line || a.field.localeCompare(b.field));
         throw new AppError('IDEA_IMPORT_INVALID', {
           status: 400,
           userMessage: `${errors.length} problem(s) in the file; nothing was imported.`,
