@@ -21,6 +21,21 @@ for (const { dialect, skip } of testDialects()) {
       await handle?.close();
     });
 
+    it('documents the idea routes in the OpenAPI document', async () => {
+      const res = await p.app.server.inject({ method: 'GET', url: '/api/openapi.json' });
+      assert.equal(res.statusCode, 200, res.body.slice(0, 500));
+      const paths = res.json().paths;
+      for (const path of [
+        '/api/v1/ideas',
+        '/api/v1/ideas/similar',
+        '/api/v1/ideas/{id}/transitions',
+        '/api/v1/idea-categories/{id}/rules',
+        '/api/v1/notifications',
+      ]) {
+        assert.ok(paths[path], path);
+      }
+    });
+
     it('seeds the default categories', () => {
       for (const name of ['Finance', 'Sales & orders', 'Operations', 'HR', 'IT']) assert.ok(cats[name], name);
     });
