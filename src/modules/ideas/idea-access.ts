@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { scopeAllows } from '../../platform/permissions/authorize.ts';
 import type { RoleKey } from '../../platform/permissions/catalog.ts';
+import { DEFAULT_SCREEN_WEIGHTS, SCREEN_FACTORS, type ScreenWeights } from './idea-score.domain.ts';
 import type { IdeaRecord, IdeasRepository } from './ideas.repository.ts';
 import { ACTIONS, type Action } from './pipeline.domain.ts';
 
@@ -28,6 +29,14 @@ export async function rulesOf(repo: IdeasRepository, categoryId: string, trx?: D
     if ((ACTIONS as readonly string[]).includes(r.action)) rules[r.action as Action] = r.roles.split(',').filter(Boolean) as RoleKey[];
   }
   return rules;
+}
+
+/** The idea score's factor weights as an administrator set them (equal by default). */
+export async function weightsOf(repo: IdeasRepository, trx?: Db): Promise<ScreenWeights> {
+  const weights = { ...DEFAULT_SCREEN_WEIGHTS };
+  for (const r of await repo.weights(trx))
+    if ((SCREEN_FACTORS as readonly string[]).includes(r.factor)) weights[r.factor as keyof ScreenWeights] = r.weight;
+  return weights;
 }
 
 export async function loadIdea(repo: IdeasRepository, id: string): Promise<IdeaRecord> {

@@ -4,7 +4,8 @@ import { newId } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
 import type { RoleKey } from '../../platform/permissions/catalog.ts';
-import { rulesOf } from './idea-access.ts';
+import { rulesOf, weightsOf } from './idea-access.ts';
+import { type ScreenWeights, scoreIdea } from './idea-score.domain.ts';
 import type { IdeasDeps } from './ideas.deps.ts';
 import { ACTIONS, type Action, DEFAULT_RULES } from './pipeline.domain.ts';
 
@@ -73,6 +74,46 @@ export function createIdeaCategoriesService(deps: IdeasDeps) {
         throw error;
       }
       return view(id);
+    },
+
+    async weights(actor: Actor): Promise<ScreenWeights> {
+      authorize(actor, 'ideas.read');
+      return weightsOf(repo);
+    },
+
+    /**
+     * Sets the idea score's factor weights (0–10, at least one positive) and rescores every idea
+     * with them, in one transaction with the audit entry.
+     */
+    async setWeights(actor: Actor, weights: ScreenWeights): Promise<{ weights: ScreenWeights; rescored: number }> {
+      authorize(actor, 'ideas.manage');
+      const now = deps.clock.now().toISOString();
+      let rescored = 0;
+      await deps.db.transaction().execute(async (trx) => {
+        const before = await weightsOf(repo, trx);
+        for (const [factor, weight] of Object.entries(weights)) await repo.setWeight(factor, weight, now, trx);
+        for (const r of await repo.screens(trx)) {
+          const screen = {
+            rules: r.q_rules,
+            digital: r.q_digital,
+            structured: r.q_structured,
+            change: r.q_change,
+            documentation: r.q_documentation,
+          };
+          const scoreX10 = Math.round(scoreIdea(screen, weights).score * 10);
+          if (scoreX10 === r.score_x10) continue;
+          await repo.setScore(r.id, scoreX10, trx);
+          rescored++;
+        }
+        await deps.audit.record(trx, actor, {
+          action: 'idea_score.weights',
+          objectType: 'idea_score_weights',
+          objectId: null,
+          before,
+          after: weights,
+        });
+      });
+      return { weights, rescored };
     },
 
     /** Sets who may take which action in this category; actions left out keep their current rule. */

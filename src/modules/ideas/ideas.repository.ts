@@ -54,6 +54,13 @@ export function createIdeasRepository(db: Db) {
     userByEmail: (email: string, trx: Db = db) =>
       trx.selectFrom('users').select(['id', 'name', 'email']).where('email', '=', email.toLowerCase()).executeTakeFirst(),
 
+    weights: (trx: Db = db) => trx.selectFrom('idea_score_weights').select(['factor', 'weight']).execute(),
+    setWeight: (factor: string, weight: number, now: string, trx: Db = db) =>
+      trx.updateTable('idea_score_weights').set({ weight, updated_at: now }).where('factor', '=', factor).execute(),
+    screens: (trx: Db = db) =>
+      trx.selectFrom('ideas').select(['id', 'q_rules', 'q_digital', 'q_structured', 'q_change', 'q_documentation', 'score_x10']).execute(),
+    setScore: (id: string, scoreX10: number, trx: Db = db) =>
+      trx.updateTable('ideas').set({ score_x10: scoreX10 }).where('id', '=', id).execute(),
     insert: (row: Insertable<IdeasTable>, trx: Db = db) => trx.insertInto('ideas').values(row).execute(),
     find: (id: string, trx: Db = db) => trx.selectFrom('ideas').selectAll().where('id', '=', id).executeTakeFirst(),
     update: (id: string, set: Updateable<IdeasTable>, trx: Db = db) => trx.updateTable('ideas').set(set).where('id', '=', id).execute(),

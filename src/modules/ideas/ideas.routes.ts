@@ -22,6 +22,7 @@ import {
   submitIdeaBody,
   transitionBody,
   transitionSchema,
+  weightsSchema,
 } from './ideas.schemas.ts';
 import type { IdeasService } from './ideas.service.ts';
 
@@ -47,6 +48,23 @@ export async function ideasRoutes(app: FastifyInstance, deps: IdeasRoutesDeps): 
       },
     },
     async (request) => deps.ideas.score(actorOf(request), request.body.screen),
+  );
+  r.get(
+    '/api/v1/ideas/score-weights',
+    { schema: { tags, summary: 'The idea score’s factor weights', response: responses({ 200: weightsSchema }) } },
+    async (request) => deps.categories.weights(actorOf(request)),
+  );
+  r.put(
+    '/api/v1/ideas/score-weights',
+    {
+      schema: {
+        tags,
+        summary: 'Set the idea score’s factor weights and rescore every idea (admin)',
+        body: weightsSchema,
+        response: responses({ 200: z.object({ weights: weightsSchema, rescored: z.number() }) }),
+      },
+    },
+    async (request) => deps.categories.setWeights(actorOf(request), request.body),
   );
   r.post(
     '/api/v1/ideas/similar',

@@ -37,6 +37,18 @@ export type SubmitIdeaInput = z.infer<typeof submitIdeaBody>;
 
 export const scoreBody = z.object({ screen: screenSchema });
 
+const weight = (what: string) => z.number().int().min(0).max(10).describe(`Weight of ${what} (0–10)`);
+export const weightsSchema = z
+  .object({
+    rules: weight('rule-based'),
+    digital: weight('digital input'),
+    structured: weight('structured data'),
+    change: weight('stability (little change expected)'),
+    documentation: weight('documentation'),
+  })
+  .refine((w) => w.rules + w.digital + w.structured + w.change + w.documentation > 0, { message: 'At least one weight must be positive' })
+  .describe('The idea score’s factor weights (equal by default)');
+
 export const factorSchema = z.object({
   factor: z.string().describe('rules | digital | structured | change | documentation'),
   label: z.string(),

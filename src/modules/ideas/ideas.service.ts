@@ -5,8 +5,8 @@ import type { Actor } from '../../platform/permissions/actor.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
 import { hoursPerMonth } from './community.domain.ts';
 import { createCommunityRepository } from './community.repository.ts';
-import { fieldErrors, loadIdea, rolesFor, rulesOf } from './idea-access.ts';
-import { type ScreenAnswers, scoreIdea } from './idea-score.domain.ts';
+import { fieldErrors, loadIdea, rolesFor, rulesOf, weightsOf } from './idea-access.ts';
+import { type ScreenAnswers, type ScreenWeights, scoreIdea } from './idea-score.domain.ts';
 import type { IdeasDeps } from './ideas.deps.ts';
 import type { IdeaFilter, IdeaRecord } from './ideas.repository.ts';
 import type { IdeaRow, IdeaView, ListIdeasQuery, SubmitIdeaInput } from './ideas.schemas.ts';
@@ -59,7 +59,8 @@ export function createIdeasService(deps: IdeasDeps) {
   const community = createCommunityRepository(deps.db);
 
   async function view(actor: Actor, idea: IdeaRecord): Promise<IdeaView> {
-    const [category, team, people, workflows, rules, supporters, voted, following] = await Promise.all([
+    const [weights, category, team, people, workflows, rules, supporters, voted, following] = await Promise.all([
+      weightsOf(repo),
       repo.category(idea.category_id),
       idea.team_id ? repo.team(idea.team_id) : undefined,
       repo.users([idea.submitter_id, idea.builder_id].filter((x): x is string => x !== null)),
@@ -98,7 +99,7 @@ export function createIdeasService(deps: IdeasDeps) {
           })),
       ]),
       screen: screenOf(idea),
-      score: scoreIdea(screenOf(idea)),
+      score: scoreIdea(screenOf(idea), weights),
       phase: stage.phase,
       status: stage.status,
       votes: idea.votes_count,
@@ -123,8 +124,8 @@ export function createIdeasService(deps: IdeasDeps) {
   }
 
   /** The stored row of a new idea, with its score. */
-  function buildRow(input: SubmitIdeaInput, submitterId: string | null, now: string): IdeaRecord {
-    const score = scoreIdea(input.screen);
+  function buildRow(input: SubmitIdeaInput, submitterId: string | null, now: string, weights: ScreenWeights): IdeaRecord {
+    const score = scoreIdea(input.screen, weights);
     return {
       id: newId(),
       name: input.name,
@@ -191,15 +192,15 @@ export function createIdeasService(deps: IdeasDeps) {
     checkRefs,
 
     /** The dry-run score of a draft's quick screen (the form shows it live). */
-    score(actor: Actor, screen: ScreenAnswers) {
+    async score(actor: Actor, screen: ScreenAnswers) {
       authorize(actor, 'ideas.read');
-      return scoreIdea(screen);
+      return scoreIdea(screen, await weightsOf(repo));
     },
 
     async submit(actor: Actor, input: SubmitIdeaInput): Promise<IdeaView> {
       authorize(actor, 'ideas.submit');
       await checkRefs(input);
-      const row = buildRow(input, actor.userId, deps.clock.now().toISOString());
+      const row = buildRow(input, actor.userId, deps.clock.now().toISOString(), await weightsOf(repo));
       await deps.db.transaction().execute((trx) => writeIdea(trx, actor, row));
       deps.similarity.touchIdea(row.id, `${row.name}\n${row.description}`, row.status);
       return view(actor, row);
@@ -213,7 +214,8 @@ export function createIdeasService(deps: IdeasDeps) {
       authorize(actor, 'ideas.manage');
       for (const r of rows) await checkRefs(r.input);
       const now = deps.clock.now().toISOString();
-      const records = rows.map((r) => buildRow(r.input, r.submitterId, now));
+      const weights = await weightsOf(repo);
+      const records = rows.map((r) => buildRow(r.input, r.submitterId, now, weights));
       await deps.db.transaction().execute(async (trx) => {
         let done = 0;
         for (const row of records) {

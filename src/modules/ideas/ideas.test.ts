@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { createTestDatabase, testDialects } from '../../platform/db/testing/test-database.ts';
+import { cliActor } from '../../platform/permissions/actor.ts';
 import { createPeople, type People } from '../tasks/testing/tasks-fixture.ts';
 import { categoryIds, goodScreen, ideaState, submitIdea } from './testing/ideas-fixture.ts';
 
@@ -233,6 +234,28 @@ for (const { dialect, skip } of testDialects()) {
       const marked = await p.as.zoe.request({ method: 'POST', url: '/api/v1/notifications/read', payload: { all: true } });
       assert.equal(marked.json().marked, 1);
       assert.equal((await p.as.zoe.request({ method: 'GET', url: '/api/v1/notifications' })).json().unread, 0);
+    });
+
+    it('lets an administrator weigh the factors, and rescores every idea with the new weights', async () => {
+      const url = '/api/v1/ideas/score-weights';
+      const heavyRules = { rules: 3, digital: 1, structured: 1, change: 1, documentation: 1 };
+      assert.equal((await p.as.erin.request({ method: 'PUT', url, payload: heavyRules })).statusCode, 403);
+      const zero = await p.as.erin.request({
+        method: 'PUT',
+        url,
+        payload: { rules: 0, digital: 0, structured: 0, change: 0, documentation: 0 },
+      });
+      assert.equal(zero.statusCode, 400);
+      const { rescored } = await p.app.services.ideaCategories.setWeights(cliActor('test'), heavyRules);
+      assert.ok(rescored >= 1);
+      assert.deepEqual((await p.as.vic.request({ method: 'GET', url })).json(), heavyRules);
+      // (3 × 1 + .75 + .5 + .75 + 0) / 7 = 5 / 7 → 71.4
+      const dry = await p.as.alice.request({ method: 'POST', url: '/api/v1/ideas/score', payload: { screen: goodScreen } });
+      assert.equal(dry.json().score, 71.4);
+      const [stored] = (await p.as.alice.request({ method: 'GET', url: '/api/v1/ideas?q=supplier' })).json().items;
+      assert.equal(stored.score, 71.4, 'the stored score follows the weights');
+      const audit = await handle.db.selectFrom('audit_events').select('action').where('action', '=', 'idea_score.weights').execute();
+      assert.equal(audit.length, 1);
     });
   });
 }

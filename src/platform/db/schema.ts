@@ -418,6 +418,7 @@ export interface Database {
   event_logs: EventLogsTable;
   event_log_columns: EventLogColumnsTable;
   idea_categories: IdeaCategoriesTable;
+  idea_score_weights: IdeaScoreWeightsTable;
   ideas: IdeasTable;
   idea_votes: IdeaVotesTable;
   idea_followers: IdeaVotesTable;
@@ -564,4 +565,11 @@ export interface UserNotificationsTable {
   actor_label: string | null;
   read_at: string | null;
   created_at: string;
+}
+
+/** Weight of each quick-screen factor in the idea score (rules, digital, structured, change, documentation). */
+export interface IdeaScoreWeightsTable {
+  factor: string;
+  weight: number;
+  updated_at: string;
 }

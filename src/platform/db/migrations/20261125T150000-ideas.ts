@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 
 /**
- * The community idea pipeline: categories (seeded with a few defaults), ideas with their quick
+ * The community idea pipeline: categories (seeded with a few defaults), the idea score's factor
+ * weights (equal), ideas with their quick
  * screen and stored score, votes, followers, comments, "this is my process too" supporters,
  * the transition history, per-category transition rules, links to the workflows that build an
  * idea, and in-app notifications for people (new: the `notifications` table is the e-mail outbox).
@@ -28,6 +29,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db
     .insertInto('idea_categories')
     .values(defaults.map(([name, description]) => ({ id: randomUUID(), name, description, created_at: now, updated_at: now })))
+    .execute();
+
+  // The weights of the quick-screen factors in the idea score (formulas: equal by default).
+  await db.schema
+    .createTable('idea_score_weights')
+    .addColumn('factor', 'text', (c) => c.primaryKey())
+    .addColumn('weight', 'integer', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db
+    .insertInto('idea_score_weights')
+    .values(['rules', 'digital', 'structured', 'change', 'documentation'].map((factor) => ({ factor, weight: 1, updated_at: now })))
     .execute();
 
   await db.schema
@@ -170,6 +183,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     'idea_votes',
     'ideas',
     'idea_categories',
+    'idea_score_weights',
   ]) {
     await db.schema.dropTable(table).execute();
   }
