@@ -37,6 +37,17 @@ import { createFilesService } from './modules/forms/files.service.ts';
 import { formTrigger } from './modules/forms/form-trigger.ts';
 import { formsRoutes } from './modules/forms/forms.routes.ts';
 import { createFormsService } from './modules/forms/forms.service.ts';
+import { createIdeaCategoriesService } from './modules/ideas/idea-categories.service.ts';
+import { ideaCommunityRoutes } from './modules/ideas/idea-community.routes.ts';
+import { createIdeaCommunityService } from './modules/ideas/idea-community.service.ts';
+import { createIdeaImport } from './modules/ideas/idea-import.ts';
+import { createIdeaPipelineService } from './modules/ideas/idea-pipeline.service.ts';
+import { createIdeaSimilarity } from './modules/ideas/idea-similarity.ts';
+import { createIdeasRepository } from './modules/ideas/ideas.repository.ts';
+import { ideasRoutes } from './modules/ideas/ideas.routes.ts';
+import { createIdeasService } from './modules/ideas/ideas.service.ts';
+import { userNotificationsRoutes } from './modules/notifications/user-notifications.routes.ts';
+import { createUserNotificationsService } from './modules/notifications/user-notifications.service.ts';
 import { runsRoutes } from './modules/runs/runs.routes.ts';
 import { createRunsService } from './modules/runs/runs.service.ts';
 import { symbiosisRoutes } from './modules/symbiosis/symbiosis.routes.ts';
@@ -77,6 +88,7 @@ export const MODULES = [
   { key: 'runs', title: 'Runs', path: '/runs' },
   { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis' },
   { key: 'process-audit', title: 'Process audit', path: '/process-audit' },
+  { key: 'ideas', title: 'Ideas', path: '/ideas' },
   { key: 'forms', title: 'Forms', path: '/forms' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },
@@ -190,6 +202,10 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const engineDeps = { db, clock, audit, engine, registry, expressions, publicUrl: options.publicUrl, triggers };
   // Publishing a workflow that starts with a form trigger gives it a public form link (same transaction).
   const workflowDeps = { ...engineDeps, onPublish: forms.ensureLink };
+  const userNotifications = createUserNotificationsService({ db, clock });
+  const ideasRepo = createIdeasRepository(db);
+  const ideasDeps = { db, clock, audit, notifications: userNotifications, repo: ideasRepo, similarity: createIdeaSimilarity(ideasRepo) };
+  const ideas = createIdeasService(ideasDeps);
   return {
     audit,
     engine,
@@ -215,6 +231,12 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     tokens: createTokensService(deps),
     sessions: createSessionsService(deps),
     eventLogs: createEventLogsService({ db, clock, audit }),
+    userNotifications,
+    ideas,
+    ideaPipeline: createIdeaPipelineService(ideasDeps, ideas),
+    ideaCategories: createIdeaCategoriesService(ideasDeps),
+    ideaCommunity: createIdeaCommunityService(ideasDeps),
+    ideaImport: createIdeaImport({ repo: ideasRepo, ideas }),
   };
 }
 
@@ -275,6 +297,9 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await tasksRoutes(api, { tasks: services.tasks, delegations: services.delegations });
       await taskLinksRoutes(api, { links: services.taskLinks });
       await formsRoutes(api, { forms: services.forms });
+      await ideasRoutes(api, { ideas: services.ideas, pipeline: services.ideaPipeline, categories: services.ideaCategories });
+      await ideaCommunityRoutes(api, { community: services.ideaCommunity });
+      await userNotificationsRoutes(api, { notifications: services.userNotifications });
       await api.register(filesRoutes, { files: services.files, forms: services.forms });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
     },

@@ -321,6 +321,66 @@ forms
     ),
   );
 
+const ideas = program.command('ideas').description('The community idea pipeline: list, show, import and export ideas');
+ideas
+  .command('list')
+  .description('Ideas, newest first (filters as in the web table)')
+  .addOption(
+    new Option('--phase <phase>', 'only this phase').choices([
+      'idea',
+      'assessment',
+      'qualification',
+      'analysis',
+      'design',
+      'build',
+      'test',
+      'live',
+    ]),
+  )
+  .option('--status <status>', 'only this status (awaiting_review, approved, on_track, …)')
+  .option('--category <id>', 'only this category')
+  .option('--q <text>', 'matches name or description')
+  .addOption(new Option('--sort <key>', 'sort key').choices(['created', 'updated', 'score', 'votes', 'name']))
+  .option('--limit <n>', 'how many (max 200)', '50')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/ideas.ts'),
+      (m) => m.ideasListCommand,
+    ),
+  );
+ideas
+  .command('show')
+  .description('An idea: its score factor by factor, volume, community and history')
+  .argument('<id>', 'idea id')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/ideas.ts'),
+      (m) => m.ideasShowCommand,
+    ),
+  );
+ideas
+  .command('import')
+  .description('Import ideas from CSV, all or nothing (docs/ideas.md lists the columns)')
+  .argument('<csv>', 'CSV file with a header row')
+  .action(
+    run(
+      () => import('./commands/ideas.ts'),
+      (m) => m.ideasImportCommand,
+    ),
+  );
+ideas
+  .command('export')
+  .description('Export every idea as CSV')
+  .option('--out <file>', 'write to this file instead of stdout')
+  .action(
+    run(
+      () => import('./commands/ideas.ts'),
+      (m) => m.ideasExportCommand,
+    ),
+  );
+
 const tasks = program.command('tasks').description('The task inbox: approvals, forms, to-dos and exceptions');
 tasks
   .command('list')

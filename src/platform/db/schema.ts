@@ -417,6 +417,17 @@ export interface Database {
   file_chunks: FileChunksTable;
   event_logs: EventLogsTable;
   event_log_columns: EventLogColumnsTable;
+  idea_categories: IdeaCategoriesTable;
+  idea_score_weights: IdeaScoreWeightsTable;
+  ideas: IdeasTable;
+  idea_votes: IdeaVotesTable;
+  idea_followers: IdeaVotesTable;
+  idea_supporters: IdeaSupportersTable;
+  idea_comments: IdeaCommentsTable;
+  idea_transitions: IdeaTransitionsTable;
+  idea_transition_rules: IdeaTransitionRulesTable;
+  idea_workflows: IdeaWorkflowsTable;
+  user_notifications: UserNotificationsTable;
 }
 
 export interface EventLogsTable {
@@ -440,4 +451,125 @@ export interface EventLogColumnsTable {
   event_log_id: string;
   name: string;
   data: Uint8Array;
+}
+
+export interface IdeaCategoriesTable {
+  id: string;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IdeasTable {
+  id: string;
+  name: string;
+  description: string;
+  /** lower(name + ' ' + description), for the table's text filter. */
+  search_text: string;
+  category_id: string;
+  team_id: string | null;
+  submitter_id: string | null;
+  pain_points: string;
+  applications_json: string;
+  /** day | week | month */
+  frequency_period: string;
+  frequency_count: number;
+  minutes_per_case: number;
+  q_rules: number;
+  q_digital: number;
+  q_structured: number;
+  q_change: number;
+  q_documentation: number;
+  /** The idea score × 10 (0–1000). */
+  score_x10: number;
+  feasible: number;
+  phase: string;
+  status: string;
+  builder_id: string | null;
+  votes_count: number;
+  followers_count: number;
+  comments_count: number;
+  supporters_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** idea_votes and idea_followers. */
+export interface IdeaVotesTable {
+  idea_id: string;
+  user_id: string;
+  created_at: string;
+}
+
+export interface IdeaSupportersTable {
+  idea_id: string;
+  user_id: string;
+  team_id: string | null;
+  frequency_period: string | null;
+  frequency_count: number | null;
+  minutes_per_case: number | null;
+  note: string;
+  created_at: string;
+}
+
+export interface IdeaCommentsTable {
+  id: string;
+  idea_id: string;
+  author_id: string | null;
+  author_label: string;
+  body: string;
+  mentions_json: string;
+  created_at: string;
+}
+
+export interface IdeaTransitionsTable {
+  id: string;
+  idea_id: string;
+  action: string;
+  from_phase: string | null;
+  from_status: string | null;
+  to_phase: string;
+  to_status: string;
+  reason: string;
+  actor_id: string | null;
+  actor_label: string;
+  created_at: string;
+}
+
+export interface IdeaTransitionRulesTable {
+  category_id: string;
+  action: string;
+  /** Comma-separated role keys. */
+  roles: string;
+  updated_at: string;
+}
+
+export interface IdeaWorkflowsTable {
+  idea_id: string;
+  workflow_id: string;
+  linked_by: string | null;
+  created_at: string;
+}
+
+/** In-app notifications for a person (the e-mail outbox is `notifications`). */
+export interface UserNotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  object_type: string | null;
+  object_id: string | null;
+  actor_label: string | null;
+  read_at: string | null;
+  created_at: string;
+}
+
+/** Weight of each quick-screen factor in the idea score (rules, digital, structured, change, documentation). */
+export interface IdeaScoreWeightsTable {
+  factor: string;
+  weight: number;
+  updated_at: string;
 }

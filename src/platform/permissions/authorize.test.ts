@@ -48,6 +48,8 @@ describe('grantableScopes', () => {
   it('lists held permissions for the UI', () => {
     const member = actor([{ role: 'member', scopeType: 'global', scopeId: null }]);
     assert.deepEqual(heldPermissions(member).sort(), [
+      'ideas.read',
+      'ideas.submit',
       'tasks.read',
       'tasks.work',
       'teams.read',

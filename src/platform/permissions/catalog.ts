@@ -41,6 +41,23 @@ export const PERMISSIONS = {
   },
   'event_logs.read': { scope: 'read', description: 'See imported event logs and mine them (process audit)' },
   'event_logs.manage': { scope: 'write', description: 'Import and delete event logs (process audit)' },
+  'ideas.read': { scope: 'read', description: 'See ideas, their scores, comments and pipeline' },
+  'ideas.submit': {
+    scope: 'write',
+    description: 'Submit ideas; vote, follow, comment and say "this is my process too"',
+  },
+  'ideas.decide': {
+    scope: 'write',
+    description: 'Move ideas through the review phases and the qualification gate (per-category rules apply)',
+  },
+  'ideas.build': {
+    scope: 'write',
+    description: 'Claim approved ideas, link workflows to them and move them through delivery (per-category rules apply)',
+  },
+  'ideas.manage': {
+    scope: 'write',
+    description: 'Manage idea categories and their per-category transition rules; import ideas',
+  },
 } as const satisfies Record<string, { scope: TokenScope; description: string }>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -57,7 +74,16 @@ export interface RoleDefinition {
   scopes: readonly ScopeType[];
 }
 
-const EVERYONE: readonly Permission[] = ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read', 'tasks.read', 'tasks.work'];
+const EVERYONE: readonly Permission[] = [
+  'users.read',
+  'teams.read',
+  'tokens.manage_own',
+  'workflows.read',
+  'tasks.read',
+  'tasks.work',
+  'ideas.read',
+  'ideas.submit',
+];
 const BUILDING: readonly Permission[] = ['workflows.build', 'workflows.publish', 'runs.operate'];
 const CREDENTIALS: readonly Permission[] = ['credentials.read', 'credentials.manage'];
 // Event logs name the people who did the work (resources): not for everyone.
@@ -73,19 +99,29 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   programme_manager: {
     title: 'Programme manager',
     description: 'Leads the automation programme: teams, pipeline, priorities and reporting; reads the audit log.',
-    permissions: [...EVERYONE, 'teams.manage', 'audit.read', ...BUILDING, ...CREDENTIALS, 'tasks.manage', ...PROCESS_AUDIT],
+    permissions: [
+      ...EVERYONE,
+      'teams.manage',
+      'audit.read',
+      ...BUILDING,
+      ...CREDENTIALS,
+      'tasks.manage',
+      ...PROCESS_AUDIT,
+      'ideas.decide',
+      'ideas.build',
+    ],
     scopes: ['global', 'team', 'category'],
   },
   approver: {
     title: 'Approver',
     description: 'Decides at governance gates and approves tasks assigned to them.',
-    permissions: EVERYONE,
+    permissions: [...EVERYONE, 'ideas.decide'],
     scopes: ['global', 'team', 'category'],
   },
   builder: {
     title: 'Builder (citizen developer)',
     description: 'Builds and maintains automations on the workflow engine.',
-    permissions: [...EVERYONE, ...BUILDING, ...CREDENTIALS, ...PROCESS_AUDIT],
+    permissions: [...EVERYONE, ...BUILDING, ...CREDENTIALS, ...PROCESS_AUDIT, 'ideas.build'],
     scopes: ['global', 'team', 'category'],
   },
   member: {
@@ -97,7 +133,7 @@ export const ROLES: Record<RoleKey, RoleDefinition> = {
   viewer: {
     title: 'Viewer',
     description: 'Read-only access to people, teams and programme reports.',
-    permissions: ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read', 'tasks.read'],
+    permissions: ['users.read', 'teams.read', 'tokens.manage_own', 'workflows.read', 'tasks.read', 'ideas.read'],
     scopes: ['global', 'team'],
   },
 };

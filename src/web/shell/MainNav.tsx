@@ -2,6 +2,7 @@ import { NavLink, Text } from '@mantine/core';
 import {
   IconApi,
   IconApps,
+  IconBulb,
   IconExternalLink,
   IconForms,
   IconHome,
@@ -34,6 +35,7 @@ const MODULE_ICONS: Record<string, ReactNode> = {
   symbiosis: <IconUsersGroup size={18} />,
   'process-audit': <IconRoute size={18} />,
   forms: <IconForms size={18} />,
+  ideas: <IconBulb size={18} />,
 };
 
 /** The navigation: home, the server's modules, the administration pages the user may use. */

@@ -8,6 +8,7 @@ import * as tasks from './20261124T100000-tasks.ts';
 import * as eventLogs from './20261125T120000-event-logs.ts';
 import * as taskLinks from './20261125T130000-task-links.ts';
 import * as forms from './20261125T140000-forms.ts';
+import * as ideas from './20261125T150000-ideas.ts';
 
 /**
  * The one migration stream, for both dialects. Listed statically (not read from disk) so it
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T120000-event-logs': eventLogs,
   '20261125T130000-task-links': taskLinks,
   '20261125T140000-forms': forms,
+  '20261125T150000-ideas': ideas,
 };
