@@ -59,6 +59,19 @@ describe('the process audit in Chromium', { skip: chromiumUnavailableReason() ??
     const candidates = page.getByTestId('candidates-table');
     assert.equal(await candidates.locator('tbody tr').count(), 8);
     await shot(page, 'process-candidates');
+    // One click turns the best candidate into an idea with its volumetry from the log.
+    const best = ((await candidates.locator('tbody tr').first().locator('td').first().textContent()) ?? '').trim();
+    await candidates.locator('tbody tr').first().getByRole('button', { name: 'Make it an idea' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: 'Name' }).waitFor();
+    assert.equal(await dialog.getByRole('textbox', { name: 'Name' }).inputValue(), `Automate “${best}”`);
+    await dialog.getByRole('combobox', { name: 'Category' }).click();
+    await page.getByRole('option').first().click();
+    await dialog.getByRole('button', { name: 'Submit the idea' }).click();
+    await page.getByText(/Idea submitted \(score \d+\)/).waitFor();
+    const ideas = await page.evaluate(async () => (await (await fetch('/api/v1/ideas')).json()).items);
+    const idea = ideas.find((i: { name: string }) => i.name === `Automate “${best}”`);
+    assert.ok(idea, JSON.stringify(ideas));
 
     await page.getByRole('tab', { name: 'Variants' }).click();
     await page.getByTestId('variants-table').getByRole('button', { name: '1', exact: true }).click();
