@@ -3,9 +3,8 @@ import { IconCircleCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { ApiError, get, post } from '../api/client.ts';
-import type { PublicForm } from '../api/formTypes.ts';
-import { uploadFile } from '../api/upload.ts';
+import { ApiError, get, post, upload } from '../api/client.ts';
+import type { FileValue, PublicForm } from '../api/formTypes.ts';
 import { errorsByField, initialValue, submittedData } from './formValues.ts';
 import { PublicFormField } from './PublicFormField.tsx';
 
@@ -125,7 +124,7 @@ export function PublicFormPage() {
                 setErrors(({ [field.key]: _cleared, ...rest }) => rest);
                 setProblem(null);
               }}
-              upload={(file) => uploadFile(`${base}/files?field=${encodeURIComponent(field.key)}`, file)}
+              upload={(file) => upload<FileValue>(`${base}/files?field=${encodeURIComponent(field.key)}`, file)}
             />
           ))}
           {/* The honeypot: out of sight and out of the tab order; people leave it empty, bots fill it in. */}
