@@ -83,13 +83,13 @@ export const VERSION: string = JSON.parse(readFileSync(path.join(ROOT_DIR, 'pack
 
 /** The modules this server has, in navigation order (the web UI lists them). */
 export const MODULES = [
-  { key: 'tasks', title: 'Inbox', path: '/tasks' },
-  { key: 'workflows', title: 'Workflows', path: '/workflows' },
-  { key: 'runs', title: 'Runs', path: '/runs' },
-  { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis' },
-  { key: 'process-audit', title: 'Process audit', path: '/process-audit' },
-  { key: 'ideas', title: 'Ideas', path: '/ideas' },
-  { key: 'forms', title: 'Forms', path: '/forms' },
+  { key: 'tasks', title: 'Inbox', path: '/tasks', permission: 'tasks.read' },
+  { key: 'workflows', title: 'Workflows', path: '/workflows', permission: 'workflows.read' },
+  { key: 'runs', title: 'Runs', path: '/runs', permission: 'workflows.read' },
+  { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis', permission: 'workflows.read' },
+  { key: 'process-audit', title: 'Process audit', path: '/process-audit', permission: 'event_logs.read' },
+  { key: 'ideas', title: 'Ideas', path: '/ideas', permission: 'ideas.read' },
+  { key: 'forms', title: 'Forms', path: '/forms', permission: 'workflows.build' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },
   { key: 'audit-log', title: 'Audit log', path: '/audit' },

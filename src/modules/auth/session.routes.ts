@@ -10,7 +10,7 @@ import type { UsersService } from './users.service.ts';
 export interface SessionRoutesDeps {
   sessions: SessionsService;
   users: UsersService;
-  modules: { key: string; title: string; path: string }[];
+  modules: { key: string; title: string; path: string; permission?: string }[];
   /** Whether cookies get `Secure` for this request (HTTPS directly or via a trusted proxy). */
   isSecure: (request: FastifyRequest) => boolean;
 }

@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { Authentication } from '../../platform/http/types.ts';
 import { newId, randomToken } from '../../platform/ids.ts';
 import type { Actor } from '../../platform/permissions/actor.ts';
-import { globalPermissions } from '../../platform/permissions/authorize.ts';
+import { globalPermissions, heldPermissions } from '../../platform/permissions/authorize.ts';
 import { createRateLimiter } from '../../platform/rate-limiter.ts';
 import type { AuthDeps } from './auth.deps.ts';
 import type { UserView } from './auth.schemas.ts';
@@ -278,7 +278,8 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
     },
 
     /** What the web UI needs about the caller. */
-    async describe(auth: Authentication, modules: { key: string; title: string; path: string }[]) {
+    /** Who is signed in, with the modules they may open (a module naming a permission shows only to holders, in any scope). */
+    async describe(auth: Authentication, modules: { key: string; title: string; path: string; permission?: string }[]) {
       const userId = auth.actor.userId;
       if (!userId) throw new AppError('UNAUTHENTICATED', { status: 401, userMessage: 'Sign in first.' });
       return {
@@ -286,7 +287,9 @@ export function createSessionsService(deps: AuthDeps & { loginAttemptsPerMinute?
         roles: await roles.list({ ...auth.actor, tokenScopes: null }, userId),
         permissions: globalPermissions(auth.actor),
         csrfToken: auth.csrfToken,
-        modules,
+        modules: modules
+          .filter((m) => !m.permission || (heldPermissions(auth.actor) as string[]).includes(m.permission))
+          .map(({ key, title, path }) => ({ key, title, path })),
       };
     },
   };

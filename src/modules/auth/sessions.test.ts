@@ -287,3 +287,28 @@ describeEachDialect('session housekeeping', (getDb) => {
     }
   });
 });
+
+describeEachDialect('modules in the session', (getDb) => {
+  let m: TestApp;
+  before(async () => {
+    m = await createTestApp(getDb());
+  });
+  after(() => m.close());
+
+  it('lists only the modules the person may open', async () => {
+    await m.createUser('maker@x.test', ['builder']);
+    await m.createUser('member-only@x.test');
+    const keys = async (email: string) =>
+      (
+        (await (await m.login(email)).request({ url: '/api/v1/auth/session' })).json().modules as { key: string; permission?: string }[]
+      ).map((m) => {
+        assert.equal(m.permission, undefined, 'the permission stays on the server');
+        return m.key;
+      });
+    const builder = await keys('maker@x.test');
+    const member = await keys('member-only@x.test');
+    assert.ok(builder.includes('forms') && builder.includes('process-audit'));
+    assert.ok(!member.includes('forms') && !member.includes('process-audit'), member.join());
+    assert.ok(member.includes('tasks') && member.includes('ideas') && member.includes('workflows'));
+  });
+});
