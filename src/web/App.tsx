@@ -9,6 +9,7 @@ import { NotFoundPage } from './common/NotFoundPage.tsx';
 import { CredentialsPage } from './credentials/CredentialsPage.tsx';
 import { FormsPage } from './forms/FormsPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { IdeaDetailPage } from './ideas/IdeaDetailPage.tsx';
 import { IdeasPage } from './ideas/IdeasPage.tsx';
 import { ComparePage } from './process-audit/ComparePage.tsx';
 import { ProcessAuditPage } from './process-audit/ProcessAuditPage.tsx';
@@ -92,6 +93,7 @@ export function App() {
         />
         <Route path="forms" element={<FormsPage />} />
         <Route path="ideas" element={<IdeasPage />} />
+        <Route path="ideas/:id" element={<IdeaDetailPage />} />
         <Route
           path="runs/:id"
           element={

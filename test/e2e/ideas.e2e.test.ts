@@ -54,4 +54,29 @@ describe('submitting ideas in Chromium', { skip: chromiumUnavailableReason() ?? 
     // 100 × (.5 + .5 + .5 + 0 + .5) / 5: the honest score stays, the gate warns.
     await dialog.getByTestId('idea-score').getByText('Idea score 40 / 100').waitFor();
   });
+
+  it('opens an idea: votes, follows, comments and moves it through the pipeline with a reason', async () => {
+    await page.keyboard.press('Escape');
+    await page.getByTestId('ideas-table').getByRole('link', { name: 'Copy supplier invoices into accounting' }).click();
+    await page.waitForURL(/\/ideas\/[^/]+$/);
+    const community = page.getByTestId('idea-community');
+    await community.getByRole('button', { name: /My team has this too · 0/ }).click();
+    await community.getByRole('button', { name: /You voted · 1/ }).waitFor();
+    await page.getByLabel(/^Add a comment/).fill('We do the same in the shop.');
+    await page.getByRole('button', { name: 'Comment', exact: true }).click();
+    await page.getByTestId('idea-comments').getByText('We do the same in the shop.').waitFor();
+    const moves = page.getByTestId('idea-moves');
+    await moves.getByRole('button').first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Reason/).fill('Clear volume and rules; worth assessing.');
+    await dialog.getByRole('button', { name: 'Move' }).click();
+    await moves.getByText('Clear volume and rules; worth assessing.').waitFor();
+    const idea = await page.evaluate(async () => {
+      const id = location.pathname.split('/').pop();
+      return (await fetch(`/api/v1/ideas/${id}`)).json();
+    });
+    assert.equal(idea.votes, 1);
+    assert.equal(idea.comments, 1);
+    assert.notDeepEqual([idea.phase, idea.status], ['idea', 'awaiting_review']);
+  });
 });

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { get } from '../api/client.ts';
 import { useCan } from '../auth/useCan.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
@@ -90,7 +91,11 @@ export function IdeasPage() {
           <Table.Tbody>
             {items.map((i) => (
               <Table.Tr key={i.id}>
-                <Table.Td>{i.name}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/ideas/${i.id}`}>
+                    {i.name}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>{i.categoryName}</Table.Td>
                 <Table.Td>{label(i.phase)}</Table.Td>
                 <Table.Td>

@@ -48,3 +48,48 @@ export const QUESTIONS: { key: keyof Screen; label: string; low: string; high: s
 ];
 
 export const label = (key: string) => key.replace(/_/g, ' ');
+
+export interface IdeaDetail {
+  id: string;
+  name: string;
+  description: string;
+  category: { id: string; name: string };
+  team: { id: string; name: string } | null;
+  submitter: { id: string; name: string } | null;
+  builder: { id: string; name: string } | null;
+  painPoints: string;
+  applications: string[];
+  frequencyPeriod: string;
+  frequencyCount: number;
+  minutesPerCase: number;
+  hoursPerMonth: number;
+  score: IdeaScore;
+  phase: string;
+  status: string;
+  votes: number;
+  followers: number;
+  comments: number;
+  supporters: number;
+  voted: boolean;
+  following: boolean;
+  workflows: { id: string; name: string; status: string }[];
+  moves: { phase: string; status: string; action: string }[];
+  createdAt: string;
+}
+
+export interface IdeaComment {
+  id: string;
+  author: string;
+  body: string;
+  createdAt: string;
+}
+
+export interface IdeaTransition {
+  id: string;
+  action: string;
+  toPhase: string;
+  toStatus: string;
+  reason: string;
+  actor: string;
+  createdAt: string;
+}
