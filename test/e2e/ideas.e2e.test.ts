@@ -57,6 +57,15 @@ describe('submitting ideas in Chromium', { skip: chromiumUnavailableReason() ?? 
 
   it('opens an idea: votes, follows, comments and moves it through the pipeline with a reason', async () => {
     await page.keyboard.press('Escape');
+    // The board shows it in its phase's column; the administrator's decision queue lists it.
+    await page.getByText('Board', { exact: true }).click();
+    await page
+      .getByTestId('ideas-kanban')
+      .locator('[data-phase="idea"]')
+      .getByRole('link', { name: 'Copy supplier invoices into accounting' })
+      .waitFor();
+    await page.getByText('To decide', { exact: true }).click();
+    await page.getByTestId('ideas-table').getByRole('link', { name: 'Copy supplier invoices into accounting' }).waitFor();
     await page.getByTestId('ideas-table').getByRole('link', { name: 'Copy supplier invoices into accounting' }).click();
     await page.waitForURL(/\/ideas\/[^/]+$/);
     const community = page.getByTestId('idea-community');

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +9,7 @@ import { useCan } from '../auth/useCan.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { IdeasKanban } from './IdeasKanban.tsx';
 import { type IdeaRow, label, PHASES } from './ideaTypes.ts';
 import { SubmitIdeaModal } from './SubmitIdeaModal.tsx';
 
@@ -20,14 +21,15 @@ export function IdeasPage() {
   const [phase, setPhase] = useState<string | null>(null);
   const [sort, setSort] = useState<string | null>('created');
   const [opened, { open, close }] = useDisclosure(false);
+  const [view, setView] = useState<'table' | 'board' | 'queue'>('table');
   const list = useQuery({
-    queryKey: ['ideas', search, phase, sort],
+    queryKey: ['ideas', view, search, phase, sort],
     queryFn: () =>
-      get<{ items: IdeaRow[]; nextCursor: string | null }>('/api/v1/ideas', {
+      get<{ items: IdeaRow[]; nextCursor: string | null }>(view === 'queue' ? '/api/v1/ideas/decision-queue' : '/api/v1/ideas', {
         q: search || undefined,
         phase: phase ?? undefined,
         sort: sort ?? 'created',
-        limit: 100,
+        limit: view === 'board' ? 200 : 100,
       }),
   });
   const items = list.data?.items ?? [];
@@ -45,6 +47,16 @@ export function IdeasPage() {
         }
       />
       <Group mb="md">
+        <SegmentedControl
+          aria-label="View"
+          value={view}
+          onChange={(v) => setView(v as typeof view)}
+          data={[
+            { value: 'table', label: 'Table' },
+            { value: 'board', label: 'Board' },
+            { value: 'queue', label: 'To decide' },
+          ]}
+        />
         <TextInput
           placeholder="Search ideas"
           aria-label="Search ideas"
@@ -75,53 +87,56 @@ export function IdeasPage() {
         />
       </Group>
       <ErrorAlert error={list.error} />
-      <Table.ScrollContainer minWidth={720}>
-        <Table striped data-testid="ideas-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Idea</Table.Th>
-              <Table.Th>Category</Table.Th>
-              <Table.Th>Phase</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Score</Table.Th>
-              <Table.Th>Votes</Table.Th>
-              <Table.Th>Submitted</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/ideas/${i.id}`}>
-                    {i.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{i.categoryName}</Table.Td>
-                <Table.Td>{label(i.phase)}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" tt="none">
-                    {label(i.status)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {i.score}
-                  {!i.feasible && (
-                    <Text span size="xs" c="orange">
-                      {' '}
-                      not feasible now
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{i.votes}</Table.Td>
-                <Table.Td>{formatTime(i.createdAt)}</Table.Td>
+      {view === 'board' && <IdeasKanban items={items} />}
+      {view !== 'board' && (
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped data-testid="ideas-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Idea</Table.Th>
+                <Table.Th>Category</Table.Th>
+                <Table.Th>Phase</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Score</Table.Th>
+                <Table.Th>Votes</Table.Th>
+                <Table.Th>Submitted</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/ideas/${i.id}`}>
+                      {i.name}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{i.categoryName}</Table.Td>
+                  <Table.Td>{label(i.phase)}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" tt="none">
+                      {label(i.status)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {i.score}
+                    {!i.feasible && (
+                      <Text span size="xs" c="orange">
+                        {' '}
+                        not feasible now
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{i.votes}</Table.Td>
+                  <Table.Td>{formatTime(i.createdAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
       {items.length === 0 && !list.isPending && (
         <Text c="dimmed" size="sm" mt="md">
-          {search || phase ? 'No idea matches.' : 'No ideas yet.'}
+          {view === 'queue' ? 'Nothing waits for your decision.' : search || phase ? 'No idea matches.' : 'No ideas yet.'}
         </Text>
       )}
       <SubmitIdeaModal opened={opened} onClose={close} />
