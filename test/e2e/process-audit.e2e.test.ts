@@ -73,6 +73,14 @@ describe('the process audit in Chromium', { skip: chromiumUnavailableReason() ??
     const idea = ideas.find((i: { name: string }) => i.name === `Automate “${best}”`);
     assert.ok(idea, JSON.stringify(ideas));
 
+    // The CSV's case: columns are case attributes to filter on.
+    await page.getByRole('combobox', { name: 'Case attribute' }).click();
+    await page.getByRole('option', { name: 'creator' }).click();
+    await page.getByLabel('is one of').first().click();
+    await page.getByRole('option', { name: 'Fluxicon Nitro (6)' }).click();
+    await page.getByText('6 of 6').first().waitFor();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+
     await page.getByRole('tab', { name: 'Variants' }).click();
     await page.getByTestId('variants-table').getByRole('button', { name: '1', exact: true }).click();
     await page.getByText('Showing the cases of variant 1 only.').waitFor();

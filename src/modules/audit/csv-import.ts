@@ -91,6 +91,7 @@ export async function importCsv(file: string, options: ImportOptions = {}): Prom
   let line = 0;
   let failure: unknown = null;
   let delimiter = options.delimiter;
+  let caseAttributeColumns: [number, string][] = [];
 
   const addRow = (row: string[], at: number) => {
     const cols = columns as Columns;
@@ -117,6 +118,7 @@ export async function importCsv(file: string, options: ImportOptions = {}): Prom
     }
     const resource = cols.resource >= 0 && row[cols.resource] !== '' ? (row[cols.resource] as string) : null;
     builder.add(caseId, activity, time, resource, start);
+    for (const [index, name] of caseAttributeColumns) builder.setCaseAttribute(caseId, name, (row[index] as string).trim());
   };
 
   const flushSample = () => {
@@ -163,6 +165,12 @@ export async function importCsv(file: string, options: ImportOptions = {}): Prom
             header = row;
             delimiter = results.meta.delimiter;
             columns = mapColumns(header, options);
+            // Case attributes: the `case:` columns (the XES convention) other than the case id itself.
+            const mapped = columns;
+            caseAttributeColumns = header
+              .map((name, index) => [index, name] as [number, string])
+              .filter(([index, name]) => name.startsWith('case:') && index !== mapped.case)
+              .map(([index, name]) => [index, name.slice(5)] as [number, string]);
             return;
           }
           if (!parse) {

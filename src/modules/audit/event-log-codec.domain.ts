@@ -1,7 +1,16 @@
 import type { EventLog } from './event-log.domain.ts';
 
 /** The stored columns of an event log: dictionaries as UTF-8 JSON arrays, numeric columns as raw typed-array bytes. */
-export type EventLogColumnName = 'activities' | 'resources' | 'case_ids' | 'case_start' | 'activity' | 'time' | 'resource' | 'start_time';
+export type EventLogColumnName =
+  | 'activities'
+  | 'resources'
+  | 'case_ids'
+  | 'case_start'
+  | 'activity'
+  | 'time'
+  | 'resource'
+  | 'start_time'
+  | 'case_attributes';
 
 /**
  * Encodes a log as named byte columns, one database row each (`event_log_columns`). Numeric
@@ -21,6 +30,8 @@ export function encodeEventLog(log: EventLog): { name: EventLogColumnName; data:
     { name: 'resource', data: bytes(log.resource) },
   ];
   if (log.startTime) columns.push({ name: 'start_time', data: bytes(log.startTime) });
+  // Case attributes as one JSON object { name: [value per case] }.
+  if (log.caseAttributes) columns.push({ name: 'case_attributes', data: new TextEncoder().encode(JSON.stringify(log.caseAttributes)) });
   return columns;
 }
 
@@ -40,6 +51,7 @@ export function decodeEventLog(columns: ReadonlyMap<string, Uint8Array>): EventL
   };
   const text = (name: EventLogColumnName) => JSON.parse(new TextDecoder().decode(need(name))) as string[];
   const start = columns.get('start_time');
+  const attributes = columns.get('case_attributes');
   const log: EventLog = {
     activities: text('activities'),
     resources: text('resources'),
@@ -49,6 +61,7 @@ export function decodeEventLog(columns: ReadonlyMap<string, Uint8Array>): EventL
     time: view(need('time'), (b) => new Float64Array(b)),
     resource: view(need('resource'), (b) => new Int32Array(b)),
     startTime: start ? view(start, (b) => new Float64Array(b)) : null,
+    ...(attributes ? { caseAttributes: JSON.parse(new TextDecoder().decode(attributes)) as Record<string, string[]> } : {}),
   };
   const n = log.activity.length;
   if (

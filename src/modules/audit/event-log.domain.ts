@@ -27,6 +27,11 @@ export interface EventLog {
   readonly resource: Int32Array;
   /** Start time of each event (ms, UTC; NaN where unknown), or null when the log has no start timestamps. */
   readonly startTime: Float64Array | null;
+  /**
+   * Case attributes (XES trace attributes, CSV `case:` columns): name → one value per case in
+   * `caseIds` order ('' where a case has none). Absent when the log has none.
+   */
+  readonly caseAttributes?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Number of events of a log. */
@@ -84,6 +89,8 @@ export class EventLogBuilder {
   private resourceOf = new Int32Array(1024);
   private startOf: Float64Array | null = null;
   private size = 0;
+  /** Case id → attribute name → value; resolved to columns in `build` (setting one never creates a case). */
+  private readonly caseAttributes = new Map<string, Map<string, string>>();
 
   /** Number of events added so far. */
   get events(): number {
@@ -116,6 +123,17 @@ export class EventLogBuilder {
     this.size = i + 1;
   }
 
+  /** Records a case attribute (the first value given for a case and name is kept; empty values are ignored). */
+  setCaseAttribute(caseId: string, name: string, value: string): void {
+    if (value === '') return;
+    let attributes = this.caseAttributes.get(caseId);
+    if (!attributes) {
+      attributes = new Map();
+      this.caseAttributes.set(caseId, attributes);
+    }
+    if (!attributes.has(name)) attributes.set(name, value);
+  }
+
   /** Groups events by case (cases in order of first appearance) and stable-sorts each case by time. */
   build(): EventLog {
     const n = this.size;
@@ -146,7 +164,7 @@ export class EventLogBuilder {
       resource[k] = this.resourceOf[i] as number;
       if (startTime && this.startOf) startTime[k] = this.startOf[i] as number;
     }
-    return {
+    const log: EventLog = {
       activities: this.activities.values,
       resources: this.resources.values,
       caseIds: this.cases.values,
@@ -156,6 +174,13 @@ export class EventLogBuilder {
       resource,
       startTime,
     };
+    if (this.caseAttributes.size === 0) return log;
+    const names = new Set<string>();
+    for (const attributes of this.caseAttributes.values()) for (const name of attributes.keys()) names.add(name);
+    const caseAttributes: Record<string, string[]> = {};
+    for (const name of [...names].sort())
+      caseAttributes[name] = this.cases.values.map((id) => this.caseAttributes.get(id)?.get(name) ?? '');
+    return { ...log, caseAttributes };
   }
 }
 

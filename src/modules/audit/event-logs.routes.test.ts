@@ -95,6 +95,35 @@ describeEachDialect('event logs over HTTP', (getDb) => {
     assert.equal((await builder.request({ method: 'GET', url: '/api/v1/process-analyses?eventLogId=nope' })).statusCode, 404);
   });
 
+  it('filters by a case attribute: XES trace attributes and CSV case: columns', async () => {
+    const csv =
+      'case:concept:name,concept:name,time:timestamp,case:channel\nc1,A,2026-01-01T10:00:00Z,web\nc1,B,2026-01-01T11:00:00Z,web\n' +
+      'c2,A,2026-01-02T10:00:00Z,phone\nc3,A,2026-01-03T10:00:00Z,\n';
+    const id = (await upload(builder, 'channels.csv', csv)).json().id as string;
+    const all = (await builder.request({ method: 'GET', url: `/api/v1/process-analyses?eventLogId=${id}` })).json();
+    assert.deepEqual(all.caseAttributes, [
+      {
+        name: 'channel',
+        values: [
+          { value: '(none)', cases: 1 },
+          { value: 'phone', cases: 1 },
+          { value: 'web', cases: 1 },
+        ],
+      },
+    ]);
+    const web = (
+      await builder.request({ method: 'GET', url: `/api/v1/process-analyses?eventLogId=${id}&attribute=channel&attributeValues=web` })
+    ).json();
+    assert.deepEqual(web.cases, { total: 3, kept: 1 });
+    assert.equal(web.numEvents, 2);
+    const xes = (await upload(builder, 'running-example.xes', XES)).json().id as string;
+    const creator = (await builder.request({ method: 'GET', url: `/api/v1/process-analyses?eventLogId=${xes}` })).json().caseAttributes;
+    assert.ok(
+      creator.some((a: { name: string }) => a.name === 'creator'),
+      JSON.stringify(creator),
+    );
+  });
+
   it('maps CSV columns from the query', async () => {
     const csv = 'case;act;when\nc1;A;2026-01-01T10:00:00Z\nc1;B;2026-01-01T11:00:00Z\nc2;A;2026-01-02T10:00:00Z\n';
     const res = await upload(builder, 'tiny.csv', csv, '?caseColumn=case&activityColumn=act&timestampColumn=when');

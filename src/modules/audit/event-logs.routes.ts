@@ -46,6 +46,9 @@ function caseFilterOf(q: z.infer<typeof analysisQuery>): CaseFilter {
   }
   if (q.variants) filter.variants = q.variants.map(Number).filter((n) => Number.isInteger(n) && n >= 0);
   if (q.withActivities) filter.withActivities = q.withActivities;
+  if (q.attribute && q.attributeValues) {
+    filter.attribute = { name: q.attribute, values: q.attributeValues.map((v) => (v === '(none)' ? '' : v)) };
+  }
   if (q.withoutActivities) filter.withoutActivities = q.withoutActivities;
   if (q.minDurationSeconds !== undefined || q.maxDurationSeconds !== undefined) {
     filter.duration = {

@@ -57,6 +57,8 @@ export const analysisQuery = z.object({
   variants: list.optional().describe('Comma-separated indexes of variants (most frequent first) to keep'),
   withActivities: list.optional().describe('Keep cases containing one of these activities (comma-separated)'),
   withoutActivities: list.optional().describe('Drop cases containing any of these activities (comma-separated)'),
+  attribute: z.string().min(1).max(200).optional().describe('A case attribute (with attributeValues)'),
+  attributeValues: list.optional().describe('Keep cases whose attribute has one of these values (comma-separated; "(none)" for empty)'),
   minDurationSeconds: z.coerce.number().min(0).optional().describe('Shortest case duration kept'),
   maxDurationSeconds: z.coerce.number().min(0).optional().describe('Longest case duration kept'),
 });
@@ -77,6 +79,9 @@ export const analysisSchema = z.object({
   handovers: z.array(z.record(z.string(), z.unknown())),
   heuristics: z.record(z.string(), z.unknown()).describe("The heuristics miner's dependencies and kept edges"),
   candidates: z.array(z.record(z.string(), z.unknown())).describe('Activities ranked as automation candidates (docs/process-audit.md)'),
+  caseAttributes: z
+    .array(z.object({ name: z.string(), values: z.array(z.object({ value: z.string(), cases: z.number() })) }))
+    .describe("The log's case attributes with their most frequent values (for the attribute filter)"),
 });
 
 const id = z.string().min(1).max(64);

@@ -77,6 +77,16 @@ describeEachDialect('event logs', (getDb) => {
   it('stores nothing when the import fails', async () => {
     const logs = service();
     const before = (await logs.list(person('builder'), { limit: 100 })).items.length;
+    const columns = async () =>
+      Number(
+        (
+          await getDb()
+            .db.selectFrom('event_log_columns')
+            .select((eb) => eb.fn.countAll<number>().as('count'))
+            .executeTakeFirstOrThrow()
+        ).count,
+      );
+    const columnsBefore = await columns();
     const whole = gzipSync(readFileSync(path.join(FIXTURES, 'running-example.xes')));
     const truncated = path.join(dir, 'cut.xes.gz');
     writeFileSync(truncated, whole.subarray(0, whole.length - 40));
@@ -85,11 +95,7 @@ describeEachDialect('event logs', (getDb) => {
     writeFileSync(bad, 'case,activity,timestamp\n1,a,2020-01-01\n1,b,not a date\n');
     assert.equal(await code(logs.importFile(person('builder'), bad)), 'EVENT_LOG_TIMESTAMP_INVALID');
     assert.equal((await logs.list(person('builder'), { limit: 100 })).items.length, before);
-    const { count } = await getDb()
-      .db.selectFrom('event_log_columns')
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow();
-    assert.equal(Number(count), before * 7);
+    assert.equal(await columns(), columnsBefore);
   });
 
   it('lets programme managers and builders import and read logs, not members or viewers', async () => {

@@ -19,6 +19,8 @@ export interface CaseFilter {
   withoutActivities?: readonly string[];
   /** Case duration (last − first timestamp) within [min, max] seconds, bounds inclusive. */
   duration?: { min?: number; max?: number };
+  /** Keep cases whose case attribute `name` has one of `values` (a log without the attribute keeps none). */
+  attribute?: { name: string; values: readonly string[] };
 }
 
 /** One flag per case: 1 if the case passes the filter. */
@@ -38,6 +40,8 @@ export function selectCases(log: EventLog, analysis: LogAnalysis, filter: CaseFi
   const wanted = ids(filter.withActivities);
   const unwanted = ids(filter.withoutActivities);
   const variants = filter.variants ? new Set(filter.variants) : null;
+  const attributeValues = filter.attribute ? (log.caseAttributes?.[filter.attribute.name] ?? null) : undefined;
+  const allowed = filter.attribute ? new Set(filter.attribute.values) : null;
   for (let c = 0; c < numCases; c++) {
     const s = caseStart[c] as number;
     const e = caseStart[c + 1] as number;
@@ -54,6 +58,7 @@ export function selectCases(log: EventLog, analysis: LogAnalysis, filter: CaseFi
             : first >= from && first <= to;
     }
     if (ok && variants) ok = variants.has(analysis.caseVariant[c] as number);
+    if (ok && allowed) ok = attributeValues ? allowed.has(attributeValues[c] as string) : false;
     if (ok && filter.duration) {
       const d = analysis.caseDurations[c] as number;
       ok = d >= (filter.duration.min ?? Number.NEGATIVE_INFINITY) && d <= (filter.duration.max ?? Number.POSITIVE_INFINITY);
@@ -108,5 +113,18 @@ export function filterCases(log: EventLog, keep: Uint8Array): EventLog {
     at += e - s;
   }
   start[cases] = at;
-  return { activities: log.activities, resources: log.resources, caseIds, caseStart: start, activity, time, resource, startTime };
+  const caseAttributes = log.caseAttributes
+    ? Object.fromEntries(Object.entries(log.caseAttributes).map(([name, values]) => [name, values.filter((_, c) => keep[c])]))
+    : undefined;
+  const filtered: EventLog = {
+    activities: log.activities,
+    resources: log.resources,
+    caseIds,
+    caseStart: start,
+    activity,
+    time,
+    resource,
+    startTime,
+  };
+  return caseAttributes ? { ...filtered, caseAttributes } : filtered;
 }

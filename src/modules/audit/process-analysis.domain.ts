@@ -38,6 +38,23 @@ export interface ProcessAnalysis {
     keptEdges: { source: string; target: string; dependency: number; count: number; loopTwo: boolean }[];
   };
   candidates: Candidate[];
+  /** The log's case attributes (of all cases, for the filter): the 50 most frequent values of each. */
+  caseAttributes: { name: string; values: { value: string; cases: number }[] }[];
+}
+
+/** Each case attribute's most frequent values, over all cases (an empty value counts as "(none)"). */
+export function caseAttributeValues(log: EventLog, limit = 50): ProcessAnalysis['caseAttributes'] {
+  return Object.entries(log.caseAttributes ?? {}).map(([name, values]) => {
+    const counts = new Map<string, number>();
+    for (const v of values) counts.set(v || '(none)', (counts.get(v || '(none)') ?? 0) + 1);
+    return {
+      name,
+      values: [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, limit)
+        .map(([value, cases]) => ({ value, cases })),
+    };
+  });
 }
 
 /**
@@ -95,5 +112,6 @@ export function analyseProcess(log: EventLog, filter: CaseFilter = {}): ProcessA
       .map((h) => ({ source: res[h.source] as string, target: res[h.target] as string, count: h.count })),
     heuristics: net,
     candidates: rankCandidates(filtered, a),
+    caseAttributes: caseAttributeValues(log),
   };
 }

@@ -42,12 +42,14 @@ export async function importXes(file: string, options: ImportOptions = {}): Prom
   let pending: PendingEvent[] = [];
   let current: PendingEvent | null = null;
   let inTrace = false;
+  let traceAttributes: [string, string][] = [];
 
   const scanner = new XesScanner({
     traceStart() {
       traces += 1;
       caseId = null;
       pending = [];
+      traceAttributes = [];
       inTrace = true;
     },
     traceEnd() {
@@ -57,6 +59,7 @@ export async function importXes(file: string, options: ImportOptions = {}): Prom
         else if (Number.isNaN(e.time)) skip(skipped, e.line, `no ${timestampKey}`);
         else builder.add(id, e.activity, e.time, e.resource);
       }
+      if (builder.events > 0) for (const [key, value] of traceAttributes) builder.setCaseAttribute(id, key, value);
       pending = [];
       inTrace = false;
     },
@@ -72,6 +75,7 @@ export async function importXes(file: string, options: ImportOptions = {}): Prom
     attribute(scope, _type, key, value, line, column) {
       if (scope === 'trace') {
         if (key === 'concept:name') caseId = value;
+        else traceAttributes.push([key, value]);
         return;
       }
       if (scope !== 'event' || !current) return;

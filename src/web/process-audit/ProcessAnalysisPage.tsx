@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Card, Group, MultiSelect, NumberInput, SimpleGrid, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, MultiSelect, NumberInput, Select, SimpleGrid, Tabs, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { get } from '../api/client.ts';
@@ -10,7 +10,17 @@ import { ProcessMapView } from './ProcessMapView.tsx';
 import type { Analysis } from './processAuditTypes.ts';
 import { shortDuration } from './processMap.ts';
 
-const FILTER_KEYS = ['variants', 'withActivities', 'withoutActivities', 'minDurationSeconds', 'maxDurationSeconds', 'from', 'to'] as const;
+const FILTER_KEYS = [
+  'variants',
+  'withActivities',
+  'withoutActivities',
+  'minDurationSeconds',
+  'maxDurationSeconds',
+  'from',
+  'to',
+  'attribute',
+  'attributeValues',
+] as const;
 
 function Figure({ label, value }: { label: string; value: string }) {
   return (
@@ -112,6 +122,32 @@ export function ProcessAnalysisPage() {
               onChange={(v) => set({ maxDurationSeconds: v === '' ? null : String(Number(v) * 3600) })}
               w={140}
             />
+            {a.caseAttributes.length > 0 && (
+              <>
+                <Select
+                  label="Case attribute"
+                  placeholder="any"
+                  data={a.caseAttributes.map((x) => x.name)}
+                  value={params.get('attribute')}
+                  onChange={(v) => set({ attribute: v, attributeValues: null })}
+                  clearable
+                  w={180}
+                />
+                {params.get('attribute') && (
+                  <MultiSelect
+                    label="is one of"
+                    data={(a.caseAttributes.find((x) => x.name === params.get('attribute'))?.values ?? []).map((v) => ({
+                      value: v.value,
+                      label: `${v.value} (${v.cases})`,
+                    }))}
+                    value={params.get('attributeValues')?.split(',').filter(Boolean) ?? []}
+                    onChange={(v) => set({ attributeValues: v.join(',') })}
+                    searchable
+                    w={240}
+                  />
+                )}
+              </>
+            )}
             <TextInput
               type="date"
               label="From"

@@ -52,6 +52,7 @@ export interface Analysis {
     casesPerWeek: number;
     medianMinutes: number | null;
   }[];
+  caseAttributes: { name: string; values: { value: string; cases: number }[] }[];
 }
 
 export interface ProcessFigures {
