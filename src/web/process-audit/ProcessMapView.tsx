@@ -1,7 +1,7 @@
 import { Button, Card, Group, SegmentedControl, Slider, Stack, Text } from '@mantine/core';
 import { useMemo, useRef, useState } from 'react';
 import type { Analysis } from './processAuditTypes.ts';
-import { buildProcessMap, type MapLink, type MapNode, shortDuration } from './processMap.ts';
+import { buildProcessMap, dependencyEdges, type MapLink, type MapNode, shortDuration } from './processMap.ts';
 
 const PAD = 40;
 
@@ -39,7 +39,7 @@ function download(name: string, blob: Blob) {
 
 /** The process map like Disco's: frequency or performance, sliders for how many activities and paths, export as SVG or PNG. */
 export function ProcessMapView({ analysis }: { analysis: Analysis }) {
-  const [mode, setMode] = useState<'frequency' | 'performance'>('frequency');
+  const [mode, setMode] = useState<'frequency' | 'performance' | 'dependency'>('frequency');
   const [activityPct, setActivityPct] = useState(100);
   const [pathPct, setPathPct] = useState(30);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -50,10 +50,17 @@ export function ProcessMapView({ analysis }: { analysis: Analysis }) {
   const byId = new Map(map.nodes.map((n) => [n.id, n]));
   const width = map.width + 2 * PAD + 160;
   const height = map.height + 2 * PAD;
-  const label = (l: MapLink) => (mode === 'frequency' ? String(l.count) : l.meanSeconds === null ? '' : shortDuration(l.meanSeconds));
+  const label = (l: MapLink) =>
+    mode === 'frequency'
+      ? String(l.count)
+      : l.meanSeconds === null
+        ? ''
+        : mode === 'dependency'
+          ? l.meanSeconds.toFixed(2)
+          : shortDuration(l.meanSeconds);
   const slowest = Math.max(1, ...map.links.map((l) => l.meanSeconds ?? 0));
   const color = (l: MapLink) =>
-    mode === 'frequency' ? 'var(--mantine-color-blue-7)' : `hsl(${Math.round(210 - 210 * ((l.meanSeconds ?? 0) / slowest))} 70% 45%)`;
+    mode !== 'performance' ? 'var(--mantine-color-blue-7)' : `hsl(${Math.round(210 - 210 * ((l.meanSeconds ?? 0) / slowest))} 70% 45%)`;
 
   const exportSvg = () => {
     if (svgRef.current) download(`${analysis.eventLog.name}-map.svg`, new Blob([svgRef.current.outerHTML], { type: 'image/svg+xml' }));
@@ -85,10 +92,11 @@ export function ProcessMapView({ analysis }: { analysis: Analysis }) {
         <SegmentedControl
           aria-label="Map view"
           value={mode}
-          onChange={(v) => setMode(v as 'frequency' | 'performance')}
+          onChange={(v) => setMode(v as 'frequency' | 'performance' | 'dependency')}
           data={[
             { value: 'frequency', label: 'Frequency' },
             { value: 'performance', label: 'Performance (mean time)' },
+            { value: 'dependency', label: 'Dependency graph' },
           ]}
         />
         <Stack gap={2} w={220}>
@@ -109,7 +117,16 @@ export function ProcessMapView({ analysis }: { analysis: Analysis }) {
           <Text size="xs">
             Paths: {map.shown.paths} of {map.shown.ofPaths}
           </Text>
-          <Slider thumbLabel="Paths shown" value={pathPct} onChange={setPathPct} min={0} max={100} step={5} label={(v) => `${v} %`} />
+          <Slider
+            thumbLabel="Paths shown"
+            disabled={mode === 'dependency'}
+            value={pathPct}
+            onChange={setPathPct}
+            min={0}
+            max={100}
+            step={5}
+            label={(v) => `${v} %`}
+          />
         </Stack>
         <Group gap="xs">
           <Button size="xs" variant="default" onClick={exportSvg}>

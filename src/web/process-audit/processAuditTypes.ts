@@ -53,6 +53,10 @@ export interface Analysis {
     medianMinutes: number | null;
   }[];
   caseAttributes: { name: string; values: { value: string; cases: number }[] }[];
+  heuristics: {
+    dependency: { source: string; target: string; dependency: number; count: number }[];
+    keptEdges: { source: string; target: string; dependency: number; count: number; loopTwo: boolean }[];
+  };
 }
 
 export interface ProcessFigures {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildProcessMap, END, START, shortDuration, toCsv } from './processMap.ts';
+import { buildProcessMap, dependencyEdges, END, START, shortDuration, toCsv } from './processMap.ts';
 
 // register → check → decide → pay, with check → check (self-loop) and decide → check (rework); "audit" is rare.
 const activities = [
@@ -52,5 +52,17 @@ describe('helpers', () => {
     assert.equal(shortDuration(5400), '1.5 h');
     assert.equal(shortDuration(3 * 86_400), '3 d');
     assert.equal(toCsv([{ a: 'x, y', b: ['p', 'q'] }], ['a', 'b']), 'a,b\r\n"x, y",p → q');
+  });
+});
+
+describe('dependencyEdges', () => {
+  it('draws the heuristics net: kept edges with their counts, the dependency as the label value', () => {
+    const edges = dependencyEdges([{ source: 'register', target: 'check', dependency: 0.9, count: 10 }]);
+    assert.deepEqual(edges, [{ source: 'register', target: 'check', count: 10, meanSeconds: 0.9, medianSeconds: 0.9 }]);
+    const map = buildProcessMap(activities, edges, 1, 1);
+    assert.deepEqual(
+      map.links.filter((l) => l.from !== START && l.to !== END).map((l) => `${l.from}>${l.to}`),
+      ['register>check'],
+    );
   });
 });

@@ -156,3 +156,11 @@ export function toCsv(rows: readonly Record<string, unknown>[], columns: readonl
   };
   return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\r\n');
 }
+
+/**
+ * The heuristics miner's dependency graph as map edges: its kept edges only, each with its
+ * directly-follows count, and its dependency value carried in `meanSeconds` for the label.
+ */
+export function dependencyEdges(kept: readonly { source: string; target: string; dependency: number; count: number }[]): MapEdge[] {
+  return kept.map((e) => ({ source: e.source, target: e.target, count: e.count, meanSeconds: e.dependency, medianSeconds: e.dependency }));
+}
