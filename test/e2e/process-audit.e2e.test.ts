@@ -54,6 +54,16 @@ describe('the process audit in Chromium', { skip: chromiumUnavailableReason() ??
       .locator('svg text', { hasText: /\d+(\.\d)? (d|h|min)/ })
       .first()
       .waitFor();
+    // The heuristics miner's dependency graph, its dependency values on the edges.
+    await map.getByText('Dependency graph').click();
+    const kept = await page.evaluate(async () => {
+      const id = location.pathname.split('/').pop();
+      return (await (await fetch(`/api/v1/process-analyses?eventLogId=${id}`)).json()).heuristics.keptEdges as { dependency: number }[];
+    });
+    assert.ok(kept.length > 0);
+    const first = (kept[0]?.dependency ?? 0).toFixed(2);
+    await map.locator('svg text', { hasText: first }).first().waitFor();
+    assert.match((await map.locator('svg').getAttribute('aria-label')) ?? '', new RegExp(`${kept.length} paths`));
 
     await page.getByRole('tab', { name: 'Automation candidates' }).click();
     const candidates = page.getByTestId('candidates-table');

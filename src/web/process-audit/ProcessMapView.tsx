@@ -43,9 +43,13 @@ export function ProcessMapView({ analysis }: { analysis: Analysis }) {
   const [activityPct, setActivityPct] = useState(100);
   const [pathPct, setPathPct] = useState(30);
   const svgRef = useRef<SVGSVGElement>(null);
+  // The dependency graph shows the heuristics miner's kept edges, all of them (its thresholds already pruned).
   const map = useMemo(
-    () => buildProcessMap(analysis.activities, analysis.dfg, activityPct / 100, pathPct / 100),
-    [analysis, activityPct, pathPct],
+    () =>
+      mode === 'dependency'
+        ? buildProcessMap(analysis.activities, dependencyEdges(analysis.heuristics.keptEdges), activityPct / 100, 1)
+        : buildProcessMap(analysis.activities, analysis.dfg, activityPct / 100, pathPct / 100),
+    [analysis, activityPct, pathPct, mode],
   );
   const byId = new Map(map.nodes.map((n) => [n.id, n]));
   const width = map.width + 2 * PAD + 160;
