@@ -4,9 +4,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { get } from '../api/client.ts';
 import type { Page } from '../api/types.ts';
-import type { WorkflowSummary } from '../api/workflowTypes.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { useWorkflowOptions } from '../common/useWorkflowOptions.ts';
 import { compareRows } from './compareRows.ts';
 import type { Comparison, EventLogView } from './processAuditTypes.ts';
 
@@ -16,13 +16,10 @@ function useSources() {
     queryKey: ['event-logs', 'options'],
     queryFn: () => get<Page<EventLogView>>('/api/v1/event-logs', { limit: 200 }),
   });
-  const workflows = useQuery({
-    queryKey: ['workflows', 'options'],
-    queryFn: () => get<Page<WorkflowSummary>>('/api/v1/workflows', { limit: 200 }),
-  });
+  const workflows = useWorkflowOptions();
   return [
     { group: 'Imported event logs', items: (logs.data?.items ?? []).map((l) => ({ value: `log:${l.id}`, label: l.name })) },
-    { group: 'Workflows (their runs)', items: (workflows.data?.items ?? []).map((w) => ({ value: `workflow:${w.id}`, label: w.name })) },
+    { group: 'Workflows (their runs)', items: workflows.map((w) => ({ value: `workflow:${w.id}`, label: w.name })) },
   ];
 }
 

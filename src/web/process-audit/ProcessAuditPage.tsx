@@ -1,15 +1,14 @@
 import { Anchor, Button, Card, FileInput, Group, Progress, SimpleGrid, Table, Text, TextInput, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { get, uploadWithProgress, withQuery } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
-import type { WorkflowSummary } from '../api/workflowTypes.ts';
+import { uploadWithProgress, withQuery } from '../api/client.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { LoadMore } from '../common/LoadMore.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { usePagedList } from '../common/usePagedList.ts';
+import { useWorkflowOptions } from '../common/useWorkflowOptions.ts';
 import type { EventLogView } from './processAuditTypes.ts';
 
 const MAPPING = [
@@ -29,10 +28,7 @@ export function ProcessAuditPage() {
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<Error | null>(null);
-  const workflows = useQuery({
-    queryKey: ['workflows', 'options'],
-    queryFn: () => get<Page<WorkflowSummary>>('/api/v1/workflows', { limit: 200 }),
-  });
+  const workflows = useWorkflowOptions();
 
   async function importLog() {
     if (!file) return;
@@ -157,7 +153,7 @@ export function ProcessAuditPage() {
           resources. Compare a process before automation with the workflow that automates it.
         </Text>
         <Group gap="xs" data-testid="workflow-logs">
-          {(workflows.data?.items ?? []).map((w) => (
+          {workflows.map((w) => (
             <Button key={w.id} component={Link} to={`/process-audit/workflow/${w.id}`} variant="light" size="xs">
               {w.name}
             </Button>

@@ -1,15 +1,13 @@
 import { Anchor, Group, Select, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router-dom';
-import { get } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
-import type { RunSummary, WorkflowSummary } from '../api/workflowTypes.ts';
+import type { RunSummary } from '../api/workflowTypes.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatDuration } from '../common/formatDuration.ts';
 import { formatTime } from '../common/formatTime.ts';
 import { LoadMore } from '../common/LoadMore.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { usePagedList } from '../common/usePagedList.ts';
+import { useWorkflowOptions } from '../common/useWorkflowOptions.ts';
 import { RunStatusBadge } from './RunStatusBadge.tsx';
 import { isActiveRun } from './statusColors.ts';
 
@@ -26,10 +24,7 @@ export function RunsPage() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const workflows = useQuery({
-    queryKey: ['workflows', 'options'],
-    queryFn: () => get<Page<WorkflowSummary>>('/api/v1/workflows', { limit: 200 }),
-  });
+  const workflows = useWorkflowOptions();
   const list = usePagedList<RunSummary>(
     'runs',
     '/api/v1/runs',
@@ -48,7 +43,7 @@ export function RunsPage() {
         <Select
           label="Workflow"
           placeholder="All workflows"
-          data={(workflows.data?.items ?? []).map((w) => ({ value: w.id, label: w.name }))}
+          data={workflows.map((w) => ({ value: w.id, label: w.name }))}
           value={workflowId || null}
           onChange={(v) => setFilter('workflowId', v)}
           searchable

@@ -2,11 +2,10 @@ import { Alert, Group, SegmentedControl, Select, Stack, Text } from '@mantine/co
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { get } from '../api/client.ts';
-import type { Page } from '../api/types.ts';
-import type { WorkflowSummary } from '../api/workflowTypes.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { PageHeader } from '../common/PageHeader.tsx';
 import { useTeamOptions } from '../common/useTeamOptions.ts';
+import { useWorkflowOptions } from '../common/useWorkflowOptions.ts';
 import { SymbiosisCharts } from './SymbiosisCharts.tsx';
 import { SymbiosisKpis } from './SymbiosisKpis.tsx';
 import { SymbiosisWorkflowTable } from './SymbiosisWorkflowTable.tsx';
@@ -34,10 +33,7 @@ export function SymbiosisPage() {
     setParams(next, { replace: true });
   };
   const teams = useTeamOptions();
-  const workflows = useQuery({
-    queryKey: ['workflows', 'options'],
-    queryFn: () => get<Page<WorkflowSummary>>('/api/v1/workflows', { limit: 200 }),
-  });
+  const workflows = useWorkflowOptions();
   const view = useQuery({
     queryKey: ['symbiosis', workflowId, teamId, weeks],
     queryFn: () => get<SymbiosisView>('/api/v1/symbiosis', { workflowId: workflowId || undefined, teamId: teamId || undefined, weeks }),
@@ -66,7 +62,7 @@ export function SymbiosisPage() {
         <Select
           label="Workflow"
           placeholder="Every workflow"
-          data={(workflows.data?.items ?? []).map((w) => ({ value: w.id, label: w.name }))}
+          data={workflows.map((w) => ({ value: w.id, label: w.name }))}
           value={workflowId || null}
           onChange={(value) => set({ workflowId: value, teamId: null })}
           clearable
