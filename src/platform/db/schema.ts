@@ -427,6 +427,8 @@ export interface Database {
   idea_transitions: IdeaTransitionsTable;
   idea_transition_rules: IdeaTransitionRulesTable;
   idea_workflows: IdeaWorkflowsTable;
+  assessment_questionnaires: AssessmentQuestionnairesTable;
+  idea_assessments: IdeaAssessmentsTable;
   user_notifications: UserNotificationsTable;
 }
 
@@ -571,5 +573,39 @@ export interface UserNotificationsTable {
 export interface IdeaScoreWeightsTable {
   factor: string;
   weight: number;
+  updated_at: string;
+}
+
+/** Versioned assessment questionnaires; `category_id` null is the default one. */
+export interface AssessmentQuestionnairesTable {
+  id: string;
+  category_id: string | null;
+  version: number;
+  definition_json: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** The current detailed assessment of an idea, with the figures other modules read. */
+export interface IdeaAssessmentsTable {
+  idea_id: string;
+  questionnaire_id: string | null;
+  answers_json: string;
+  input_json: string;
+  result_json: string;
+  questionnaire_score: number | null;
+  ease: number;
+  /** easy | medium | hard */
+  ease_bucket: string;
+  /** PERT expected net yearly value. */
+  net_value_per_year: number;
+  hours_saved_per_year: number;
+  /** viable | uncertain | not-viable */
+  verdict: string;
+  minutes_saved_per_run: number;
+  hourly_cost: number;
+  revision: number;
+  assessed_by: string | null;
+  created_at: string;
   updated_at: string;
 }

@@ -9,6 +9,7 @@ import * as eventLogs from './20261125T120000-event-logs.ts';
 import * as taskLinks from './20261125T130000-task-links.ts';
 import * as forms from './20261125T140000-forms.ts';
 import * as ideas from './20261125T150000-ideas.ts';
+import * as assessments from './20261126T090000-assessments.ts';
 
 /**
  * The one migration stream, for both dialects. Listed statically (not read from disk) so it
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T130000-task-links': taskLinks,
   '20261125T140000-forms': forms,
   '20261125T150000-ideas': ideas,
+  '20261126T090000-assessments': assessments,
 };
