@@ -8,6 +8,7 @@ import { createApp, createServices, type Services } from '../app.ts';
 import { describeEachDialect } from '../platform/db/testing/test-database.ts';
 import { createLogger } from '../platform/logger.ts';
 import { cliActor } from '../platform/permissions/actor.ts';
+import { DEMO_IDEAS } from './demo-ideas-catalog.ts';
 import { type DemoSummary, loadDemo } from './load-demo.ts';
 
 const PEOPLE_WORKFLOWS = ['Supplier invoice approval', 'Wholesale orders'];
@@ -179,6 +180,28 @@ describeEachDialect('symbiont demo', (getDb) => {
     } finally {
       await app.server.close();
     }
+  });
+
+  it('has the people’s ideas in every phase, voted and discussed, two live on the demo’s workflows', async () => {
+    const db = getDb().db;
+    const ideas = await db.selectFrom('ideas').select(['id', 'name', 'phase', 'status', 'votes_count', 'builder_id']).execute();
+    assert.equal(ideas.length, DEMO_IDEAS.length);
+    assert.deepEqual(countBy(ideas.map((i) => i.phase)), countBy(DEMO_IDEAS.map((i) => i.stage.phase)));
+    for (const demo of DEMO_IDEAS) {
+      const row = ideas.find((i) => i.name === demo.name);
+      assert.equal(`${row?.phase}/${row?.status}`, `${demo.stage.phase}/${demo.stage.status}`, demo.key);
+      assert.equal(row?.builder_id !== null, demo.builder !== undefined && demo.stage.phase !== 'idea', demo.key);
+    }
+    assert.ok(ideas.reduce((n, i) => n + i.votes_count, 0) > 30);
+    const links = await db
+      .selectFrom('idea_workflows')
+      .innerJoin('ideas', 'ideas.id', 'idea_workflows.idea_id')
+      .innerJoin('workflows', 'workflows.id', 'idea_workflows.workflow_id')
+      .select(['ideas.phase', 'workflows.name'])
+      .execute();
+    assert.deepEqual(links.map((l) => `${l.phase}: ${l.name}`).sort(), ['live: Supplier invoice approval', 'live: Web-shop orders']);
+    const transitions = await db.selectFrom('idea_transitions').select(['created_at']).execute();
+    assert.ok(transitions.length > 60);
   });
 
   it('refuses to load into a database that already has people', async () => {

@@ -9,6 +9,7 @@ import { cliActor } from '../platform/permissions/actor.ts';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-company.ts';
 import { demoLogCsv, planOrderToDelivery } from './demo-eventlog.domain.ts';
 import { planDemoHistory } from './demo-history.domain.ts';
+import { planDemoIdeas } from './demo-ideas.domain.ts';
 import { planPeopleHistory } from './demo-people-history.domain.ts';
 import { invoiceApprovalWorkflow, wholesaleOrdersWorkflow } from './demo-people-workflows.ts';
 import {
@@ -19,6 +20,7 @@ import {
   shopOrdersWorkflow,
   supplierInvoicesWorkflow,
 } from './demo-workflows.ts';
+import { createIdeaStepRunner, describeIdeaStep } from './load-demo-ideas.ts';
 import { createReplayClock, type ReplayEvent, replayHistory } from './replay-history.ts';
 
 export interface DemoSummary {
@@ -80,7 +82,9 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
   const events: ReplayEvent[] = [...planDemoHistory({ now: started, days }), ...planPeopleHistory({ now: started, days })].sort(
     (a, b) => a.at - b.at,
   );
-  options.onStart?.(DEMO_TEAMS.length + DEMO_PEOPLE.length + WORKFLOW_STEPS + events.length);
+  const firstDay = events[0]?.at ?? started;
+  const ideaSteps = planDemoIdeas({ now: started, firstDay });
+  options.onStart?.(DEMO_TEAMS.length + DEMO_PEOPLE.length + WORKFLOW_STEPS + events.length + ideaSteps.length);
 
   const teamIds = new Map<string, string>();
   for (const team of DEMO_TEAMS) {
@@ -107,8 +111,8 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
 
   // The workflows are set up on the morning of the first replayed day, on the replay clock.
   const clock = createReplayClock();
-  const firstDay = events[0]?.at ?? started;
-  clock.set(firstDay - 3 * 3_600_000);
+  const setUpAt = firstDay - 3 * 3_600_000;
+  clock.set(setUpAt);
   const app = await createApp(options.handle, {
     config: { bodyLimit: 1024 * 1024, trustProxy: false, ...options.config },
     logger: createLogger('silent'),
@@ -152,14 +156,32 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
         teamId: teamIds.get(WORKFLOW_TEAMS[workflow.key] ?? '') ?? null,
         definition: workflow.definition,
       });
+      ids.set(workflow.key, created.id);
       await demo.workflows.publish(actor, created.id, 'First version');
       progress(`workflow ${workflow.name}`);
     }
     // The invoice book the draft appends to: made by testing its last step with no rows.
     await demo.workflows.testStep(actor, ids.get('invoices') as string, 'save', []);
 
+    // The ideas' history: what happened before the replayed days is played now, on a clock set
+    // back to each step; the rest joins the replay, among the runs.
+    const ideaRunner = createIdeaStepRunner(demo, options.handle, { teamIds, workflowIds: ids });
+    for (const step of ideaSteps.filter((s) => s.at < setUpAt)) {
+      clock.set(step.at);
+      await ideaRunner.run(step);
+      progress(describeIdeaStep(step));
+    }
+    clock.set(setUpAt);
+    const later = ideaSteps
+      .filter((s) => s.at >= setUpAt)
+      .map((s): ReplayEvent => ({ kind: 'step', at: s.at, label: describeIdeaStep(s), run: () => ideaRunner.run(s) }));
     await app.services.engine.start();
-    await replayHistory(app, clock, events, (e) => progress(describe(e)));
+    await replayHistory(
+      app,
+      clock,
+      [...events, ...later].sort((a, b) => a.at - b.at),
+      (e) => progress(describe(e)),
+    );
     const rows = await options.handle.db.selectFrom('runs').select('status').execute();
     summary = {};
     for (const r of rows) summary[r.status] = (summary[r.status] ?? 0) + 1;
@@ -198,6 +220,8 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
 /** One progress line per replayed event. */
 function describe(e: ReplayEvent): string {
   switch (e.kind) {
+    case 'step':
+      return e.label;
     case 'report':
       return 'sales report';
     case 'invoice':

@@ -5,7 +5,15 @@ import { correctedOrder, type PeopleEvent, pricedByHand, type WholesaleOrder } f
 import { INVOICE_WEBHOOK_PATH, WHOLESALE_WEBHOOK_PATH } from './demo-people-workflows.ts';
 import { CATERING_WEBHOOK_PATH, SHOP_WEBHOOK_PATH } from './demo-workflows.ts';
 
-export type ReplayEvent = DemoEvent | PeopleEvent;
+/** Something else the demo does at a moment of its history (an idea submitted, moved, linked). */
+export interface StepEvent {
+  kind: 'step';
+  at: number;
+  label: string;
+  run: () => Promise<void>;
+}
+
+export type ReplayEvent = DemoEvent | PeopleEvent | StepEvent;
 
 /** A clock that runs at real speed from a time you set: the demo replays past days on it. */
 export interface ReplayClock extends Clock {
@@ -147,6 +155,8 @@ export async function replayHistory(
     else if (event.kind === 'wholesale') {
       wholesale.set(event.order.id, event.order);
       await post(WHOLESALE_WEBHOOK_PATH, event.order, 202, event.order.id);
+    } else if (event.kind === 'step') {
+      await event.run();
     } else if (event.kind === 'decide' || event.kind === 'resolve') {
       await settle();
       await decide(event);
