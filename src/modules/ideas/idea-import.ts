@@ -73,15 +73,17 @@ export function createIdeaImport(deps: { repo: IdeasRepository; ideas: IdeasServ
       do {
         const page = await deps.ideas.list(actor, { sort: 'created', order: 'asc', limit: 200, ...(cursor ? { cursor } : {}) });
         const rows = [];
-        for (const item of page.items) {
-          const idea = await deps.ideas.get(actor, item.id);
+        const ideas = [];
+        for (const item of page.items) ideas.push(await deps.ideas.get(actor, item.id));
+        const emails = await deps.repo.emailsOf([...new Set(ideas.flatMap((i) => (i.submitter ? [i.submitter.id] : [])))]);
+        for (const idea of ideas) {
           rows.push([
             idea.id,
             idea.name,
             idea.description,
             idea.category.name,
             idea.team?.name ?? '',
-            '',
+            idea.submitter ? (emails.get(idea.submitter.id) ?? '') : '',
             idea.painPoints,
             idea.applications.join(';'),
             idea.frequencyPeriod,

@@ -54,6 +54,20 @@ export function createIdeasRepository(db: Db) {
     userByEmail: (email: string, trx: Db = db) =>
       trx.selectFrom('users').select(['id', 'name', 'email']).where('email', '=', email.toLowerCase()).executeTakeFirst(),
 
+    /** E-mail addresses of people by id (the CSV export's submitter column). */
+    emailsOf: async (ids: readonly string[], trx: Db = db) =>
+      ids.length === 0
+        ? new Map<string, string>()
+        : new Map(
+            (
+              await trx
+                .selectFrom('users')
+                .select(['id', 'email'])
+                .where('id', 'in', [...ids])
+                .execute()
+            ).map((u) => [u.id, u.email]),
+          ),
+
     weights: (trx: Db = db) => trx.selectFrom('idea_score_weights').select(['factor', 'weight']).execute(),
     setWeight: (factor: string, weight: number, now: string, trx: Db = db) =>
       trx.updateTable('idea_score_weights').set({ weight, updated_at: now }).where('factor', '=', factor).execute(),
