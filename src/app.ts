@@ -311,7 +311,16 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
     services.taskScheduler.start();
     services.files.start();
   }
+  // The similar-ideas index is built in the background once the server is up, so the first
+  // person to submit an idea does not wait for it (a few seconds for 10,000 ideas).
+  let warming: Promise<void> = Promise.resolve();
+  if (options.engine !== false) {
+    server.addHook('onReady', async () => {
+      warming = services.ideas.warmUp().catch((error: unknown) => server.log.warn({ err: error }, 'similar-ideas index not built'));
+    });
+  }
   server.addHook('onClose', async () => {
+    await warming;
     services.files.stop();
     await services.taskScheduler.stop();
     await services.triggers.stop();

@@ -192,6 +192,9 @@ export function createIdeasService(deps: IdeasDeps) {
     checkRefs,
 
     /** The dry-run score of a draft's quick screen (the form shows it live). */
+    /** Builds the similar-ideas index ahead of the first submit (a server calls it once it is ready). */
+    warmUp: () => deps.similarity.sync(),
+
     async score(actor: Actor, screen: ScreenAnswers) {
       authorize(actor, 'ideas.read');
       return scoreIdea(screen, await weightsOf(repo));
