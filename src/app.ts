@@ -62,6 +62,9 @@ import { createTaskScheduler } from './modules/tasks/task-scheduler.ts';
 import type { TaskEngine } from './modules/tasks/tasks.deps.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { createTasksService } from './modules/tasks/tasks.service.ts';
+import { valueRoutes } from './modules/value/value.routes.ts';
+import { createValueService } from './modules/value/value.service.ts';
+import { createValuePrompts } from './modules/value/value-prompts.ts';
 import { connectorStepTypes, filesRootOf } from './modules/workflows/connector-steps.ts';
 import { webhookRoutes } from './modules/workflows/webhooks.routes.ts';
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
@@ -89,6 +92,7 @@ export const MODULES = [
   { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis', permission: 'workflows.read' },
   { key: 'process-audit', title: 'Process audit', path: '/process-audit', permission: 'event_logs.read' },
   { key: 'ideas', title: 'Ideas', path: '/ideas', permission: 'ideas.read' },
+  { key: 'value', title: 'Value', path: '/value', permission: 'ideas.read' },
   { key: 'forms', title: 'Forms', path: '/forms', permission: 'workflows.build' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },
@@ -237,6 +241,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     ideaCategories: createIdeaCategoriesService(ideasDeps),
     ideaCommunity: createIdeaCommunityService(ideasDeps),
     ideaImport: createIdeaImport({ repo: ideasRepo, ideas }),
+    value: createValueService({ db, clock, audit }),
+    valuePrompts: createValuePrompts({ db, clock, notifications: userNotifications, log: stepLog }),
   };
 }
 
@@ -300,6 +306,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await ideasRoutes(api, { ideas: services.ideas, pipeline: services.ideaPipeline, categories: services.ideaCategories });
       await ideaCommunityRoutes(api, { community: services.ideaCommunity });
       await userNotificationsRoutes(api, { notifications: services.userNotifications });
+      await valueRoutes(api, { value: services.value });
       await api.register(filesRoutes, { files: services.files, forms: services.forms });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
     },
@@ -309,6 +316,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
     await services.engine.start();
     services.triggers.start();
     services.taskScheduler.start();
+    services.valuePrompts.start();
     services.files.start();
   }
   // The similar-ideas index is built in the background once the server is up, so the first
@@ -323,6 +331,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
     await warming;
     services.files.stop();
     await services.taskScheduler.stop();
+    await services.valuePrompts.stop();
     await services.triggers.stop();
     await services.engine.stop();
     await services.sandbox.close();

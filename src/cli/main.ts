@@ -321,6 +321,21 @@ forms
     ),
   );
 
+program
+  .command('value')
+  .description('Measured value of live automations: expected versus realised')
+  .command('report')
+  .description('Expected versus realised value of every live automation over a window (default: the last 12 weeks)')
+  .option('--from <date>', 'start of the window (YYYY-MM-DD)')
+  .option('--to <date>', 'end of the window, inclusive (YYYY-MM-DD)')
+  .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
+  .action(
+    run(
+      () => import('./commands/value.ts'),
+      (m) => m.valueReportCommand,
+    ),
+  );
+
 const ideas = program.command('ideas').description('The community idea pipeline: list, show, import and export ideas');
 ideas
   .command('list')

@@ -114,6 +114,7 @@ export type ErrorCode =
   | 'IDEA_ALREADY_SUPPORTED'
   | 'IDEA_WORKFLOW_LINKED'
   | 'IDEA_IMPORT_INVALID'
+  | 'VALUE_NOT_PERSONAL'
   | 'INTERNAL';
 
 export interface AppErrorOptions {

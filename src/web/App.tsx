@@ -27,6 +27,7 @@ import { TeamsPage } from './teams/TeamsPage.tsx';
 import { TokensPage } from './tokens/TokensPage.tsx';
 import { UserDetailPage } from './users/UserDetailPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
+import { ValuePage } from './value/ValuePage.tsx';
 import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
 
 // The canvas pages carry @xyflow/react and Recharts: loaded when first opened.
@@ -94,6 +95,7 @@ export function App() {
         <Route path="forms" element={<FormsPage />} />
         <Route path="ideas" element={<IdeasPage />} />
         <Route path="ideas/:id" element={<IdeaDetailPage />} />
+        <Route path="value" element={<ValuePage />} />
         <Route
           path="runs/:id"
           element={

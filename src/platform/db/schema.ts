@@ -430,6 +430,8 @@ export interface Database {
   assessment_questionnaires: AssessmentQuestionnairesTable;
   idea_assessments: IdeaAssessmentsTable;
   user_notifications: UserNotificationsTable;
+  idea_value_settings: IdeaValueSettingsTable;
+  idea_minutes_answers: IdeaMinutesAnswersTable;
 }
 
 export interface EventLogsTable {
@@ -608,4 +610,26 @@ export interface IdeaAssessmentsTable {
   assessed_by: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/** How an idea's measured value is computed, when someone adjusted it (absent: the defaults). */
+export interface IdeaValueSettingsTable {
+  idea_id: string;
+  /** process | personal */
+  kind: string;
+  minutes_saved_per_run: number | null;
+  hourly_cost: number | null;
+  prompt_every_days: number;
+  last_prompted_at: string | null;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** Answers to the periodic "minutes saved per week?" prompt of personal automations. */
+export interface IdeaMinutesAnswersTable {
+  id: string;
+  idea_id: string;
+  user_id: string;
+  minutes_per_week: number;
+  answered_at: string;
 }

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { IdeaValueCard } from '../value/IdeaValueCard.tsx';
 import { IdeaScorePanel } from './IdeaScorePanel.tsx';
 import { type IdeaComment, type IdeaDetail, type IdeaTransition, label } from './ideaTypes.ts';
 
@@ -142,6 +143,7 @@ export function IdeaDetailPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <IdeaScorePanel score={i.score} />
+          <IdeaValueCard ideaId={id} />
           <Card withBorder mt="md" data-testid="idea-moves">
             <Title order={2} size="h5" mb="sm">
               Pipeline

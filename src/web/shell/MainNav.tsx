@@ -3,6 +3,7 @@ import {
   IconApi,
   IconApps,
   IconBulb,
+  IconChartLine,
   IconExternalLink,
   IconForms,
   IconHome,
@@ -36,6 +37,7 @@ const MODULE_ICONS: Record<string, ReactNode> = {
   'process-audit': <IconRoute size={18} />,
   forms: <IconForms size={18} />,
   ideas: <IconBulb size={18} />,
+  value: <IconChartLine size={18} />,
 };
 
 /** The navigation: home, the server's modules, the administration pages the user may use. */
