@@ -62,6 +62,10 @@ import { createTaskScheduler } from './modules/tasks/task-scheduler.ts';
 import type { TaskEngine } from './modules/tasks/tasks.deps.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { createTasksService } from './modules/tasks/tasks.service.ts';
+import { createTemplateReviewsService } from './modules/templates/template-reviews.service.ts';
+import { createTemplatesRepository } from './modules/templates/templates.repository.ts';
+import { templatesRoutes } from './modules/templates/templates.routes.ts';
+import { createTemplatesService } from './modules/templates/templates.service.ts';
 import { connectorStepTypes, filesRootOf } from './modules/workflows/connector-steps.ts';
 import { webhookRoutes } from './modules/workflows/webhooks.routes.ts';
 import { workflowsRoutes } from './modules/workflows/workflows.routes.ts';
@@ -89,6 +93,7 @@ export const MODULES = [
   { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis', permission: 'workflows.read' },
   { key: 'process-audit', title: 'Process audit', path: '/process-audit', permission: 'event_logs.read' },
   { key: 'ideas', title: 'Ideas', path: '/ideas', permission: 'ideas.read' },
+  { key: 'templates', title: 'Templates', path: '/templates', permission: 'workflows.read' },
   { key: 'forms', title: 'Forms', path: '/forms', permission: 'workflows.build' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },
@@ -206,6 +211,15 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const ideasRepo = createIdeasRepository(db);
   const ideasDeps = { db, clock, audit, notifications: userNotifications, repo: ideasRepo, similarity: createIdeaSimilarity(ideasRepo) };
   const ideas = createIdeasService(ideasDeps);
+  // Templates copy published workflows and create drafts through a workflows service of their own.
+  const templatesDeps = {
+    db,
+    clock,
+    audit,
+    repo: createTemplatesRepository(db),
+    workflows: createWorkflowsService(workflowDeps),
+    registry,
+  };
   return {
     audit,
     engine,
@@ -237,6 +251,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     ideaCategories: createIdeaCategoriesService(ideasDeps),
     ideaCommunity: createIdeaCommunityService(ideasDeps),
     ideaImport: createIdeaImport({ repo: ideasRepo, ideas }),
+    templates: createTemplatesService(templatesDeps),
+    templateReviews: createTemplateReviewsService(templatesDeps),
   };
 }
 
@@ -299,6 +315,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await formsRoutes(api, { forms: services.forms });
       await ideasRoutes(api, { ideas: services.ideas, pipeline: services.ideaPipeline, categories: services.ideaCategories });
       await ideaCommunityRoutes(api, { community: services.ideaCommunity });
+      await templatesRoutes(api, { templates: services.templates, reviews: services.templateReviews });
       await userNotificationsRoutes(api, { notifications: services.userNotifications });
       await api.register(filesRoutes, { files: services.files, forms: services.forms });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });

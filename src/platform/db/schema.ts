@@ -430,6 +430,10 @@ export interface Database {
   assessment_questionnaires: AssessmentQuestionnairesTable;
   idea_assessments: IdeaAssessmentsTable;
   user_notifications: UserNotificationsTable;
+  templates: TemplatesTable;
+  template_versions: TemplateVersionsTable;
+  template_uses: TemplateUsesTable;
+  template_reviews: TemplateReviewsTable;
 }
 
 export interface EventLogsTable {
@@ -606,6 +610,64 @@ export interface IdeaAssessmentsTable {
   hourly_cost: number;
   revision: number;
   assessed_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A workflow published for reuse (counters kept with the rows they count). */
+export interface TemplatesTable {
+  id: string;
+  name: string;
+  summary: string;
+  /** Markdown. */
+  documentation: string;
+  category_id: string | null;
+  /** JSON array of lower-case tags. */
+  tags_json: string;
+  author_id: string;
+  source_workflow_id: string | null;
+  source_idea_id: string | null;
+  /** active | archived */
+  status: string;
+  current_version: number;
+  use_count: number;
+  rating_sum: number;
+  rating_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One published version of a template: a stripped workflow definition and what it needs. */
+export interface TemplateVersionsTable {
+  id: string;
+  template_id: string;
+  version: number;
+  definition_json: string;
+  /** JSON array of TemplateNeed. */
+  needs_json: string;
+  workflow_version: number | null;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A workflow created from a template, credited to the template's author. */
+export interface TemplateUsesTable {
+  id: string;
+  template_id: string;
+  version: number;
+  workflow_id: string | null;
+  user_id: string;
+  author_id: string;
+  created_at: string;
+}
+
+/** One rating (1–5) and optional review per person per template. */
+export interface TemplateReviewsTable {
+  template_id: string;
+  user_id: string;
+  stars: number;
+  text: string;
   created_at: string;
   updated_at: string;
 }
