@@ -24,6 +24,8 @@ import { InboxPage } from './tasks/InboxPage.tsx';
 import { TaskPage } from './tasks/TaskPage.tsx';
 import { TeamDetailPage } from './teams/TeamDetailPage.tsx';
 import { TeamsPage } from './teams/TeamsPage.tsx';
+import { TemplatePage } from './templates/TemplatePage.tsx';
+import { TemplatesPage } from './templates/TemplatesPage.tsx';
 import { TokensPage } from './tokens/TokensPage.tsx';
 import { UserDetailPage } from './users/UserDetailPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
@@ -94,6 +96,8 @@ export function App() {
         <Route path="forms" element={<FormsPage />} />
         <Route path="ideas" element={<IdeasPage />} />
         <Route path="ideas/:id" element={<IdeaDetailPage />} />
+        <Route path="templates" element={<TemplatesPage />} />
+        <Route path="templates/:id" element={<TemplatePage />} />
         <Route
           path="runs/:id"
           element={

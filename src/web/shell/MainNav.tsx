@@ -10,6 +10,7 @@ import {
   IconPlayerPlay,
   IconRoute,
   IconSitemap,
+  IconTemplate,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -36,6 +37,7 @@ const MODULE_ICONS: Record<string, ReactNode> = {
   'process-audit': <IconRoute size={18} />,
   forms: <IconForms size={18} />,
   ideas: <IconBulb size={18} />,
+  templates: <IconTemplate size={18} />,
 };
 
 /** The navigation: home, the server's modules, the administration pages the user may use. */
