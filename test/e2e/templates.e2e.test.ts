@@ -1,9 +1,22 @@
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { ROOT_DIR } from '../../src/app.ts';
 import { cliActor } from '../../src/platform/permissions/actor.ts';
 import { chromiumUnavailableReason } from './browser.ts';
 import { ADMIN, type E2eServer, signIn, startE2eServer } from './e2e-server.ts';
+
+// SYMBIONT_SCREENSHOTS=docs/images refreshes the documentation's screenshots.
+const SHOTS = process.env.SYMBIONT_SCREENSHOTS ? path.resolve(ROOT_DIR, process.env.SYMBIONT_SCREENSHOTS) : null;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'hidden' });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
 
 const BOB = { email: 'bob@crumb.example', password: 'bobs-long-passphrase' };
 
@@ -102,6 +115,11 @@ describe('templates in Chromium', { skip: chromiumUnavailableReason() ?? undefin
     const card = bobPage.getByTestId('template-card').filter({ hasText: 'Supplier invoices' });
     await card.getByTestId('template-uses').getByText('1 use', { exact: true }).waitFor();
     await card.getByTestId('template-rating').getByText('4.0 (1)').waitFor();
+    await shot(bobPage, 'templates-gallery');
+    await card.getByRole('link', { name: 'Supplier invoices' }).click();
+    await bobPage.getByTestId('template-review').waitFor();
+    await shot(bobPage, 'template-page');
+    await bobPage.goBack();
     // The author sees the same gallery.
     await page.goto(`${base}/templates`);
     await page.getByTestId('template-card').getByText('4.0 (1)').waitFor();
