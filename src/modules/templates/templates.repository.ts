@@ -10,6 +10,7 @@ export interface TemplateFilter {
   categoryId?: string | undefined;
   tag?: string | undefined;
   authorId?: string | undefined;
+  ideaId?: string | undefined;
   includeArchived?: boolean | undefined;
   sort: TemplateSort;
 }
@@ -46,6 +47,7 @@ export function createTemplatesRepository(db: Db) {
       if (!filter.includeArchived) q = q.where('templates.status', '=', 'active');
       if (filter.categoryId) q = q.where('templates.category_id', '=', filter.categoryId);
       if (filter.authorId) q = q.where('templates.author_id', '=', filter.authorId);
+      if (filter.ideaId) q = q.where('templates.source_idea_id', '=', filter.ideaId);
       if (filter.tag) q = q.where(sql<boolean>`templates.tags_json like ${containsPattern(`"${filter.tag}"`)} escape '\\'`);
       if (filter.q) {
         const text = filter.q;

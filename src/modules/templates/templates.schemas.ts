@@ -41,6 +41,7 @@ export const listTemplatesQuery = z.object({
   categoryId: z.string().min(1).max(64).optional().describe('Only this category'),
   tag: z.string().trim().min(1).max(40).optional().describe('Only templates with this tag'),
   authorId: z.string().min(1).max(64).optional().describe('Only templates by this author'),
+  ideaId: z.string().min(1).max(64).optional().describe('Only templates built for this idea'),
   sort: z.enum(['newest', 'uses', 'rating']).default('newest').describe('newest first, most used, or best rated'),
   includeArchived: z
     .enum(['true', 'false'])

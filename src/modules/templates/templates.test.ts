@@ -16,6 +16,7 @@ for (const { dialect, skip } of testDialects()) {
     let cats: Record<string, string> = {};
     let workflowId = '';
     let template: { id: string } = { id: '' };
+    let ideaId = '';
 
     before(async () => {
       handle = await createTestDatabase(dialect);
@@ -63,6 +64,7 @@ for (const { dialect, skip } of testDialects()) {
 
     it('publishes the latest published version with credentials and secrets stripped, the source idea, and an audit entry', async () => {
       const idea = await submitIdea(p.as.alice, cats.Finance ?? '');
+      ideaId = idea.id;
       await handle.db
         .insertInto('idea_workflows')
         .values({ idea_id: idea.id, workflow_id: workflowId, linked_by: p.ids.bob, created_at: '2026-11-24T08:00:00.000Z' })
