@@ -244,6 +244,10 @@ for (const { dialect, skip } of testDialects()) {
         (await list(`categoryId=${cats.HR}`)).items.map((t: { name: string }) => t.name),
         ['Leave requests'],
       );
+      assert.deepEqual(
+        (await list(`ideaId=${ideaId}`)).items.map((t: { name: string }) => t.name),
+        ['Supplier invoices, v3'],
+      );
       const first = await list('sort=uses&limit=1');
       assert.equal(first.items.length, 1);
       const second = await list(`sort=uses&limit=1&cursor=${first.nextCursor}`);
