@@ -210,7 +210,7 @@ export function createTemplatesService(deps: TemplatesDeps) {
     },
 
     async update(actor: Actor, id: string, input: UpdateTemplateInput): Promise<TemplateDetail> {
-      authorize(actor, 'workflows.read');
+      authorize(actor, 'workflows.build');
       const before = await loadTemplate(repo, id);
       requireEditor(actor, before);
       await deps.db.transaction().execute(async (trx) => {
@@ -236,7 +236,7 @@ export function createTemplatesService(deps: TemplatesDeps) {
     },
 
     async archive(actor: Actor, id: string): Promise<TemplateDetail> {
-      authorize(actor, 'workflows.read');
+      authorize(actor, 'workflows.build');
       const before = await loadTemplate(repo, id);
       requireEditor(actor, before);
       if (before.status !== 'archived') {

@@ -200,6 +200,24 @@ for (const { dialect, skip } of testDialects()) {
       assert.equal(JSON.parse(entry?.after_json ?? '{}').summary, 'Better summary');
     });
 
+    it("lets a read-only API token see the author's template but not change it", async () => {
+      const bob = await p.app.services.directory.actorForEmail('bob@bakery.example', 'test');
+      const { token } = await p.app.services.tokens.create({ ...bob, type: 'user' }, { name: 'read', scopes: ['read'] });
+      const headers = { authorization: `Bearer ${token}` };
+      const read = await p.app.server.inject({ url: `/api/v1/templates/${template.id}`, headers });
+      assert.equal(read.statusCode, 200, read.body);
+      const before = await templateState(p);
+      for (const [method, url, payload] of [
+        ['PATCH', `/api/v1/templates/${template.id}`, { summary: 'via token' }],
+        ['POST', `/api/v1/templates/${template.id}/archive`, {}],
+      ] as const) {
+        const res = await p.app.server.inject({ method, url, payload, headers });
+        assert.equal(res.statusCode, 403, res.body);
+        assert.equal(res.json().error.code, 'INSUFFICIENT_SCOPE');
+      }
+      assert.deepEqual(await templateState(p), before);
+    });
+
     it('takes one rating per person, replaces it on edit, never on your own template, and keeps the average', async () => {
       const rate = (who: keyof People['as'], stars: number, text = '') =>
         p.as[who].request({ method: 'PUT', url: `/api/v1/templates/${template.id}/reviews/mine`, payload: { stars, text } });
