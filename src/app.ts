@@ -62,6 +62,10 @@ import { createTaskScheduler } from './modules/tasks/task-scheduler.ts';
 import type { TaskEngine } from './modules/tasks/tasks.deps.ts';
 import { tasksRoutes } from './modules/tasks/tasks.routes.ts';
 import { createTasksService } from './modules/tasks/tasks.service.ts';
+import { createTemplateReviewsService } from './modules/templates/template-reviews.service.ts';
+import { createTemplatesRepository } from './modules/templates/templates.repository.ts';
+import { templatesRoutes } from './modules/templates/templates.routes.ts';
+import { createTemplatesService } from './modules/templates/templates.service.ts';
 import { valueRoutes } from './modules/value/value.routes.ts';
 import { createValueService } from './modules/value/value.service.ts';
 import { createValuePrompts } from './modules/value/value-prompts.ts';
@@ -93,6 +97,7 @@ export const MODULES = [
   { key: 'process-audit', title: 'Process audit', path: '/process-audit', permission: 'event_logs.read' },
   { key: 'ideas', title: 'Ideas', path: '/ideas', permission: 'ideas.read' },
   { key: 'value', title: 'Value', path: '/value', permission: 'ideas.read' },
+  { key: 'templates', title: 'Templates', path: '/templates', permission: 'workflows.read' },
   { key: 'forms', title: 'Forms', path: '/forms', permission: 'workflows.build' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },
@@ -210,6 +215,16 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const ideasRepo = createIdeasRepository(db);
   const ideasDeps = { db, clock, audit, notifications: userNotifications, repo: ideasRepo, similarity: createIdeaSimilarity(ideasRepo) };
   const ideas = createIdeasService(ideasDeps);
+  // Templates copy published workflows and create drafts through a workflows service of their own.
+  const templatesDeps = {
+    db,
+    clock,
+    audit,
+    repo: createTemplatesRepository(db),
+    workflows: createWorkflowsService(workflowDeps),
+    registry,
+  };
+  const templates = createTemplatesService(templatesDeps);
   return {
     audit,
     engine,
@@ -241,8 +256,15 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     ideaCategories: createIdeaCategoriesService(ideasDeps),
     ideaCommunity: createIdeaCommunityService(ideasDeps),
     ideaImport: createIdeaImport({ repo: ideasRepo, ideas }),
-    value: createValueService({ db, clock, audit }),
+    value: createValueService({
+      db,
+      clock,
+      audit,
+      templateReuses: async (from, to) => new Map((await templates.reuseByAuthor(from, to)).map((r) => [r.author.id, r.uses])),
+    }),
     valuePrompts: createValuePrompts({ db, clock, notifications: userNotifications, log: stepLog }),
+    templates,
+    templateReviews: createTemplateReviewsService(templatesDeps),
   };
 }
 
@@ -305,6 +327,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await formsRoutes(api, { forms: services.forms });
       await ideasRoutes(api, { ideas: services.ideas, pipeline: services.ideaPipeline, categories: services.ideaCategories });
       await ideaCommunityRoutes(api, { community: services.ideaCommunity });
+      await templatesRoutes(api, { templates: services.templates, reviews: services.templateReviews });
       await userNotificationsRoutes(api, { notifications: services.userNotifications });
       await valueRoutes(api, { value: services.value });
       await api.register(filesRoutes, { files: services.files, forms: services.forms });

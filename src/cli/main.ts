@@ -396,6 +396,64 @@ ideas
     ),
   );
 
+const templates = program.command('templates').description('Workflow templates: browse, use and publish (reuse is credited to authors)');
+templates
+  .command('list')
+  .description('The template gallery')
+  .option('--q <text>', 'matches name, summary or tags')
+  .option('--category <id>', 'only this idea category')
+  .option('--tag <tag>', 'only this tag')
+  .addOption(new Option('--sort <key>', 'sort key').choices(['newest', 'uses', 'rating']))
+  .option('--limit <n>', 'how many (max 100)', '24')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/templates.ts'),
+      (m) => m.templatesListCommand,
+    ),
+  );
+templates
+  .command('show')
+  .description('A template: documentation, steps, needed credentials, versions and reviews')
+  .argument('<id>', 'template id')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/templates.ts'),
+      (m) => m.templatesShowCommand,
+    ),
+  );
+templates
+  .command('use')
+  .description('Create a draft workflow from a template')
+  .argument('<id>', 'template id')
+  .requiredOption('--as <email>', 'who uses it (owns the new workflow)')
+  .requiredOption('--name <name>', 'name of the new workflow')
+  .option('--version <n>', 'template version (default: the current one)')
+  .action(
+    run(
+      () => import('./commands/templates.ts'),
+      (m) => m.templatesUseCommand,
+    ),
+  );
+templates
+  .command('publish')
+  .description("Publish a workflow's latest published version as a template (again: a new version)")
+  .argument('<workflow-id>', 'workflow id')
+  .requiredOption('--as <email>', 'the author')
+  .option('--name <name>', "template name (default: the workflow's)")
+  .option('--summary <text>', 'one or two sentences')
+  .option('--docs <file>', 'Markdown documentation file')
+  .option('--category <id>', 'idea category id')
+  .option('--tag <tag...>', 'tags')
+  .option('--note <text>', 'what changed in this version')
+  .action(
+    run(
+      () => import('./commands/templates.ts'),
+      (m) => m.templatesPublishCommand,
+    ),
+  );
+
 const tasks = program.command('tasks').description('The task inbox: approvals, forms, to-dos and exceptions');
 tasks
   .command('list')

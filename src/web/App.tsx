@@ -24,6 +24,8 @@ import { InboxPage } from './tasks/InboxPage.tsx';
 import { TaskPage } from './tasks/TaskPage.tsx';
 import { TeamDetailPage } from './teams/TeamDetailPage.tsx';
 import { TeamsPage } from './teams/TeamsPage.tsx';
+import { TemplatePage } from './templates/TemplatePage.tsx';
+import { TemplatesPage } from './templates/TemplatesPage.tsx';
 import { TokensPage } from './tokens/TokensPage.tsx';
 import { UserDetailPage } from './users/UserDetailPage.tsx';
 import { UsersPage } from './users/UsersPage.tsx';
@@ -96,6 +98,8 @@ export function App() {
         <Route path="ideas" element={<IdeasPage />} />
         <Route path="ideas/:id" element={<IdeaDetailPage />} />
         <Route path="value" element={<ValuePage />} />
+        <Route path="templates" element={<TemplatesPage />} />
+        <Route path="templates/:id" element={<TemplatePage />} />
         <Route
           path="runs/:id"
           element={

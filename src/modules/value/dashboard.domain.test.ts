@@ -122,13 +122,21 @@ describe('countBy, valueSeries and contributors', () => {
         idea('e', { submitterId: 'cy' }),
       ],
       [row('a', { actual: 100 }), row('b', { actual: -20 })],
-      new Map([['bob', 4]]),
+      new Map([
+        ['bob', 4],
+        ['eve', 3],
+        ['zed', 0],
+      ]),
     );
     assert.deepEqual(c.submitters, [
       { userId: 'cy', ideas: 3, liveIdeas: 1, realisedValue: -20 },
       { userId: 'ann', ideas: 2, liveIdeas: 1, realisedValue: 100 },
     ]);
-    assert.deepEqual(c.builders, [{ userId: 'bob', liveAutomations: 2, realisedValue: 80, templateReuses: 4 }]);
+    // eve built nothing live, but others built on her templates; zed's templates were never reused.
+    assert.deepEqual(c.builders, [
+      { userId: 'bob', liveAutomations: 2, realisedValue: 80, templateReuses: 4 },
+      { userId: 'eve', liveAutomations: 0, realisedValue: 0, templateReuses: 3 },
+    ]);
   });
 });
 

@@ -130,7 +130,8 @@ export interface Contributors {
 /**
  * Top contributors: submitters by ideas submitted (then realised value of their live ideas),
  * builders by live automations (then realised value). `templateReuses` is the hook for reuse
- * credit (workflows others created from a builder's templates), 0 until templates report it.
+ * credit (workflows others created from a builder's templates); authors whose templates were
+ * reused join the builders even without a live automation of their own.
  */
 export function contributors(
   ideas: readonly DashboardIdea[],
@@ -163,12 +164,22 @@ export function contributors(
       builders.set(idea.builderId, b);
     }
   }
+  // Template authors whose templates others built on count as builders too.
+  for (const [userId, reuses] of templateReuses) {
+    if (reuses > 0 && !builders.has(userId)) builders.set(userId, { userId, liveAutomations: 0, realisedValue: 0, templateReuses: reuses });
+  }
   return {
     submitters: [...subs.values()]
       .sort((a, b) => b.ideas - a.ideas || b.realisedValue - a.realisedValue || a.userId.localeCompare(b.userId))
       .slice(0, limit),
     builders: [...builders.values()]
-      .sort((a, b) => b.liveAutomations - a.liveAutomations || b.realisedValue - a.realisedValue || a.userId.localeCompare(b.userId))
+      .sort(
+        (a, b) =>
+          b.liveAutomations - a.liveAutomations ||
+          b.realisedValue - a.realisedValue ||
+          b.templateReuses - a.templateReuses ||
+          a.userId.localeCompare(b.userId),
+      )
       .slice(0, limit),
   };
 }

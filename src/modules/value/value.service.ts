@@ -41,6 +41,8 @@ export interface ValueDeps {
   db: Db;
   clock: Clock;
   audit: AuditLog;
+  /** Workflows created from each author's templates in [from, to) (ISO), by author id. */
+  templateReuses?: (from: string, to: string) => Promise<ReadonlyMap<string, number>>;
 }
 
 /**
@@ -218,7 +220,11 @@ export function createValueService(deps: ValueDeps) {
         createdAt: i.created_at,
         liveSince: live.get(i.id) ?? null,
       }));
-      const people = contributors(ideas, rows, templateReuses);
+      const reuses =
+        templateReuses ??
+        (await deps.templateReuses?.(new Date(window.from).toISOString(), new Date(window.to).toISOString())) ??
+        new Map<string, number>();
+      const people = contributors(ideas, rows, reuses);
       const names = new Map(
         (await repo.userNames([...people.submitters.map((s) => s.userId), ...people.builders.map((b) => b.userId)])).map((u) => [
           u.id,

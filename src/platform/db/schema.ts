@@ -432,6 +432,10 @@ export interface Database {
   user_notifications: UserNotificationsTable;
   idea_value_settings: IdeaValueSettingsTable;
   idea_minutes_answers: IdeaMinutesAnswersTable;
+  templates: TemplatesTable;
+  template_versions: TemplateVersionsTable;
+  template_uses: TemplateUsesTable;
+  template_reviews: TemplateReviewsTable;
 }
 
 export interface EventLogsTable {
@@ -632,4 +636,62 @@ export interface IdeaMinutesAnswersTable {
   user_id: string;
   minutes_per_week: number;
   answered_at: string;
+}
+
+/** A workflow published for reuse (counters kept with the rows they count). */
+export interface TemplatesTable {
+  id: string;
+  name: string;
+  summary: string;
+  /** Markdown. */
+  documentation: string;
+  category_id: string | null;
+  /** JSON array of lower-case tags. */
+  tags_json: string;
+  author_id: string;
+  source_workflow_id: string | null;
+  source_idea_id: string | null;
+  /** active | archived */
+  status: string;
+  current_version: number;
+  use_count: number;
+  rating_sum: number;
+  rating_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One published version of a template: a stripped workflow definition and what it needs. */
+export interface TemplateVersionsTable {
+  id: string;
+  template_id: string;
+  version: number;
+  definition_json: string;
+  /** JSON array of TemplateNeed. */
+  needs_json: string;
+  workflow_version: number | null;
+  note: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+/** A workflow created from a template, credited to the template's author. */
+export interface TemplateUsesTable {
+  id: string;
+  template_id: string;
+  version: number;
+  workflow_id: string | null;
+  user_id: string;
+  author_id: string;
+  created_at: string;
+}
+
+/** One rating (1–5) and optional review per person per template. */
+export interface TemplateReviewsTable {
+  template_id: string;
+  user_id: string;
+  stars: number;
+  text: string;
+  created_at: string;
+  updated_at: string;
 }

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { IdeaTemplates } from '../templates/IdeaTemplates.tsx';
 import { IdeaValueCard } from '../value/IdeaValueCard.tsx';
 import { IdeaScorePanel } from './IdeaScorePanel.tsx';
 import { type IdeaComment, type IdeaDetail, type IdeaTransition, label } from './ideaTypes.ts';
@@ -182,6 +183,7 @@ export function IdeaDetailPage() {
               </Text>
             )}
           </Card>
+          <IdeaTemplates ideaId={i.id} />
         </Grid.Col>
       </Grid>
       <Modal opened={move !== null} onClose={() => setMove(null)} title="Move the idea">

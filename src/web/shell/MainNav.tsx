@@ -11,6 +11,7 @@ import {
   IconPlayerPlay,
   IconRoute,
   IconSitemap,
+  IconTemplate,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -38,6 +39,7 @@ const MODULE_ICONS: Record<string, ReactNode> = {
   forms: <IconForms size={18} />,
   ideas: <IconBulb size={18} />,
   value: <IconChartLine size={18} />,
+  templates: <IconTemplate size={18} />,
 };
 
 /** The navigation: home, the server's modules, the administration pages the user may use. */

@@ -9,6 +9,7 @@ import { ConfirmButton } from '../common/ConfirmButton.tsx';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { PublishTemplateButton } from '../templates/PublishTemplateButton.tsx';
 import { useStepTypes } from './useStepTypes.ts';
 import { useWorkflow } from './useWorkflow.ts';
 import { VersionsPanel } from './VersionsPanel.tsx';
@@ -49,28 +50,30 @@ export function WorkflowEditorPage() {
           </Group>
         }
         actions={
-          canPublish &&
-          w.status !== 'archived' && (
-            <ConfirmButton
-              variant="subtle"
-              color="red"
-              leftSection={<IconArchive size={16} />}
-              question={`Archive ${w.name}? Its webhook and schedule stop; its runs and versions stay.`}
-              confirmLabel="Archive workflow"
-              onConfirm={async () => {
-                try {
-                  await del(`/api/v1/workflows/${w.id}`);
-                  await queryClient.invalidateQueries({ queryKey: ['workflows'] });
-                  notifySuccess(`${w.name} archived.`);
-                  navigate('/workflows');
-                } catch (error) {
-                  showApiError(error);
-                }
-              }}
-            >
-              Archive
-            </ConfirmButton>
-          )
+          <>
+            {w.status !== 'archived' && <PublishTemplateButton workflow={w} />}
+            {canPublish && w.status !== 'archived' && (
+              <ConfirmButton
+                variant="subtle"
+                color="red"
+                leftSection={<IconArchive size={16} />}
+                question={`Archive ${w.name}? Its webhook and schedule stop; its runs and versions stay.`}
+                confirmLabel="Archive workflow"
+                onConfirm={async () => {
+                  try {
+                    await del(`/api/v1/workflows/${w.id}`);
+                    await queryClient.invalidateQueries({ queryKey: ['workflows'] });
+                    notifySuccess(`${w.name} archived.`);
+                    navigate('/workflows');
+                  } catch (error) {
+                    showApiError(error);
+                  }
+                }}
+              >
+                Archive
+              </ConfirmButton>
+            )}
+          </>
         }
       />
       <Tabs defaultValue="editor" keepMounted>

@@ -10,6 +10,7 @@ import * as taskLinks from './20261125T130000-task-links.ts';
 import * as forms from './20261125T140000-forms.ts';
 import * as ideas from './20261125T150000-ideas.ts';
 import * as assessments from './20261126T090000-assessments.ts';
+import * as templates from './20261126T110000-templates.ts';
 import * as value from './20261126T120000-value.ts';
 
 /**
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T150000-ideas': ideas,
   '20261126T090000-assessments': assessments,
   '20261126T120000-value': value,
+  '20261126T110000-templates': templates,
 };
