@@ -21,7 +21,10 @@ export type IdeaStep =
   | { at: number; kind: 'assess'; idea: string; by: string }
   | { at: number; kind: 'move'; idea: string; by: string; to: Stage; reason: string }
   | { at: number; kind: 'claim'; idea: string; by: string }
-  | { at: number; kind: 'link'; idea: string; by: string; workflow: string };
+  | { at: number; kind: 'link'; idea: string; by: string; workflow: string }
+  | { at: number; kind: 'publish-template'; idea: string; by: string; workflow: string }
+  | { at: number; kind: 'use-template'; idea: string; by: string; name: string }
+  | { at: number; kind: 'rate-template'; idea: string; by: string; stars: number; text: string };
 
 const START: Stage = { phase: 'idea', status: 'awaiting_review' };
 const DELIVERY: Phase[] = ['analysis', 'design', 'build', 'test', 'live'];
@@ -153,5 +156,27 @@ export function planDemoIdeas(options: IdeaPlanOptions): IdeaStep[] {
     for (const [by, note] of idea.meToo ?? [])
       steps.push({ at: Math.floor(submitted + span / 3), kind: 'me-too', idea: idea.key, by, note });
   }
+  // The web-shop automation becomes a template; the shop builds its phone orders on it.
+  const reuse = (days: number, back: number) => Math.min(options.firstDay + days * DAY, options.now - back * HOUR);
+  steps.push(
+    { at: reuse(2, 4), kind: 'publish-template', idea: 'shop-orders', by: email('kwame'), workflow: 'shop' },
+    { at: reuse(3, 3), kind: 'use-template', idea: 'shop-orders', by: email('lucas'), name: 'Phone orders for the shop' },
+    {
+      at: reuse(3, 2) + 60_000,
+      kind: 'rate-template',
+      idea: 'shop-orders',
+      by: email('lucas'),
+      stars: 5,
+      text: 'Had our phone orders running in an afternoon.',
+    },
+    {
+      at: reuse(4, 1),
+      kind: 'rate-template',
+      idea: 'shop-orders',
+      by: email('priya'),
+      stars: 4,
+      text: 'Clear documentation; add a note on the webhook secret.',
+    },
+  );
   return steps.sort((a, b) => a.at - b.at);
 }

@@ -18,6 +18,7 @@ export function createIdeaStepRunner(
   const ideaIds = new Map<string, string>();
   const actors = new Map<string, Actor>();
   let categories: Map<string, string> | null = null;
+  let templateId = '';
 
   async function actorFor(email: string): Promise<Actor> {
     const known = actors.get(email);
@@ -87,6 +88,21 @@ export function createIdeaStepRunner(
           await services.ideaPipeline.linkWorkflow(actor, idOf(step.idea), workflowId);
           return;
         }
+        case 'publish-template': {
+          const template = await services.templates.publish(actor, {
+            workflowId: options.workflowIds.get(step.workflow) ?? '',
+            ...SHOP_TEMPLATE,
+            categoryId: await categoryId('Sales & orders'),
+          });
+          templateId = template.id;
+          return;
+        }
+        case 'use-template':
+          await services.templates.use(actor, templateId, { name: step.name, teamId: options.teamIds.get('shop') ?? null });
+          return;
+        case 'rate-template':
+          await services.templateReviews.rate(actor, templateId, { stars: step.stars, text: step.text });
+          return;
         case 'assess':
           // Detailed assessments are recorded once the assessment service is in place.
           return;
@@ -94,6 +110,25 @@ export function createIdeaStepRunner(
     },
   };
 }
+
+const SHOP_TEMPLATE = {
+  name: 'Orders from a webhook, totalled and filed',
+  summary: 'Takes an order posted by a web shop, totals it, files it for the daily report and flags large orders for a call back.',
+  documentation: [
+    '## What it does',
+    '',
+    '1. A web shop (or any form) **posts the order** to the webhook.',
+    '2. The order is **totalled** and filed in the shop folder for the evening report.',
+    '3. Orders of 100 € or more are **flagged for a call back**.',
+    '',
+    '## Set it up',
+    '',
+    '- Point your shop’s order webhook at the workflow’s webhook address.',
+    '- Change the threshold in the *100 € or more?* step.',
+  ].join('\n'),
+  tags: ['orders', 'webhook', 'shop'],
+  note: 'First version',
+};
 
 /** One progress line per idea step. */
 export function describeIdeaStep(step: IdeaStep): string {

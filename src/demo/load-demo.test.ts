@@ -202,6 +202,12 @@ describeEachDialect('symbiont demo', (getDb) => {
     assert.deepEqual(links.map((l) => `${l.phase}: ${l.name}`).sort(), ['live: Supplier invoice approval', 'live: Web-shop orders']);
     const transitions = await db.selectFrom('idea_transitions').select(['created_at']).execute();
     assert.ok(transitions.length > 60);
+    // The web-shop automation is a template the shop built on, rated by two people.
+    const templates = await services.templates.list(cliActor(), { limit: 10, sort: 'uses', includeArchived: false });
+    assert.deepEqual(
+      templates.items.map((t) => [t.name, t.uses, t.ratingCount]),
+      [['Orders from a webhook, totalled and filed', 1, 2]],
+    );
   });
 
   it('refuses to load into a database that already has people', async () => {

@@ -146,9 +146,10 @@ export function createTemplatesService(deps: TemplatesDeps) {
      * an active template made from this workflow, this adds a version to it (history kept).
      */
     async publish(actor: Actor, input: PublishTemplateInput): Promise<TemplateDetail> {
-      authorize(actor, 'workflows.build');
       const author = personOf(actor);
       const snap = await snapshot(actor, input.workflowId);
+      // Whoever may build the workflow (its team's builders, or global ones) may publish it.
+      authorize(actor, 'workflows.build', { teamId: snap.workflow.teamId });
       const tags = JSON.stringify(normalizeTags(input.tags));
       const meta = {
         name: input.name,
@@ -276,7 +277,7 @@ export function createTemplatesService(deps: TemplatesDeps) {
      * is recorded but not counted: reuse credits others' reuse of your work.
      */
     async use(actor: Actor, id: string, input: { name: string; version?: number | undefined; teamId?: string | null | undefined }) {
-      authorize(actor, 'workflows.build');
+      authorize(actor, 'workflows.build', { teamId: input.teamId ?? null });
       const user = personOf(actor);
       const template = await loadTemplate(repo, id);
       requireActive(template);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { describeEachDialect } from '../../platform/db/testing/test-database.ts';
 import { cliActor } from '../../platform/permissions/actor.ts';
-import { createTestApp, type Session, type TestApp, tableCounts } from '../../testing/test-app.ts';
+import { createTestApp, type Session, TEST_PASSWORD, type TestApp, tableCounts } from '../../testing/test-app.ts';
 
 describeEachDialect('workflows owned by a team', (getDb) => {
   let t: TestApp;
@@ -47,6 +47,43 @@ describeEachDialect('workflows owned by a team', (getDb) => {
         [shop, office],
         [office, null],
       ],
+    );
+  });
+
+  it("lets a team's builder build, run and publish the team's workflows, and nothing outside the team", async () => {
+    await t.services.users.create(cliActor('test'), {
+      email: 'shop-builder@x.test',
+      name: 'Shop builder',
+      password: TEST_PASSWORD,
+      teamIds: [shop],
+      roles: [{ role: 'builder', scopeType: 'team', scopeId: shop }],
+    });
+    const shopBuilder = await t.login('shop-builder@x.test');
+    const mine = await shopBuilder.request({ method: 'POST', url: '/api/v1/workflows', payload: { name: 'Shop rota', teamId: shop } });
+    assert.equal(mine.statusCode, 201, mine.body);
+    const id = mine.json().id as string;
+    const published = await shopBuilder.request({ method: 'POST', url: `/api/v1/workflows/${id}/publish`, payload: { note: 'v1' } });
+    assert.equal(published.statusCode, 200, published.body);
+    const before = await tableCounts(getDb(), ['workflows', 'audit_events']);
+    for (const [method, url, payload] of [
+      ['POST', '/api/v1/workflows', { name: 'Payroll', teamId: office }],
+      ['POST', '/api/v1/workflows', { name: 'Nobody’s' }],
+      ['PUT', `/api/v1/workflows/${id}`, { teamId: office }],
+    ] as const) {
+      const res = await shopBuilder.request({ method, url, payload });
+      assert.equal(res.statusCode, 403, `${method} ${url} ${JSON.stringify(payload)}`);
+    }
+    const officeFlow = await builder.request({ method: 'POST', url: '/api/v1/workflows', payload: { name: 'Invoices', teamId: office } });
+    const officeId = officeFlow.json().id as string;
+    const publish = await shopBuilder.request({ method: 'POST', url: `/api/v1/workflows/${officeId}/publish`, payload: { note: '' } });
+    assert.equal(publish.statusCode, 403);
+    const archive = await shopBuilder.request({ method: 'DELETE', url: `/api/v1/workflows/${officeId}` });
+    assert.equal(archive.statusCode, 403);
+    const after = await tableCounts(getDb(), ['workflows', 'audit_events']);
+    assert.deepEqual(
+      { workflows: (after.workflows ?? 0) - 1, audit_events: (after.audit_events ?? 0) - 1 },
+      before,
+      'only the office workflow was added',
     );
   });
 

@@ -151,7 +151,8 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
       actor: Actor,
       input: { name: string; description?: string; teamId?: string | null | undefined; definition?: unknown },
     ): Promise<WorkflowDetail> {
-      authorize(actor, 'workflows.build');
+      // A team's builders build the team's workflows; one without a team needs a global grant.
+      authorize(actor, 'workflows.build', { teamId: input.teamId ?? null });
       const definition =
         input.definition === undefined ? STARTER : requireValidDefinition(input.definition, deps.registry, deps.expressions);
       const at = now();
@@ -181,7 +182,8 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
       id: string,
       input: { name?: string | undefined; description?: string | undefined; teamId?: string | null | undefined; definition?: unknown },
     ): Promise<WorkflowDetail> {
-      authorize(actor, 'workflows.build');
+      authorize(actor, 'workflows.build', { teamId: (await load(id)).team_id });
+      if (input.teamId !== undefined) authorize(actor, 'workflows.build', { teamId: input.teamId });
       const definition =
         input.definition === undefined ? undefined : requireValidDefinition(input.definition, deps.registry, deps.expressions);
       const row = await deps.db.transaction().execute(async (trx) => {
@@ -209,7 +211,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
 
     /** Makes the draft the live version: a new numbered version, the webhook path claimed. */
     async publish(actor: Actor, id: string, note: string) {
-      authorize(actor, 'workflows.publish');
+      authorize(actor, 'workflows.publish', { teamId: (await load(id)).team_id });
       let published: { id: string; version: number; note: string; createdAt: string; createdBy: string | null };
       try {
         published = await deps.db.transaction().execute(async (trx) => {
@@ -255,7 +257,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
     },
 
     async archive(actor: Actor, id: string): Promise<void> {
-      authorize(actor, 'workflows.publish');
+      authorize(actor, 'workflows.publish', { teamId: (await load(id)).team_id });
       await deps.db.transaction().execute(async (trx) => {
         const before = await load(id, trx);
         await repo.update(id, { status: 'archived', webhook_path: null, updated_at: now() }, trx);
@@ -307,8 +309,8 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
 
     /** Starts a run of the live version (or of the draft, as a test snapshot). */
     async startRun(actor: Actor, id: string, input: { input?: unknown; draft?: boolean }) {
-      authorize(actor, 'workflows.build');
       const row = await load(id);
+      authorize(actor, 'workflows.build', { teamId: row.team_id });
       let versionId = row.published_version_id;
       if (input.draft || !versionId) {
         if (!input.draft)
@@ -339,8 +341,9 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
 
     /** Runs one step of the draft with sample input, outside any run. */
     async testStep(actor: Actor, id: string, nodeId: string, input: unknown) {
-      authorize(actor, 'workflows.build');
-      const def = workflowDefinition.parse(JSON.parse((await load(id)).draft_json));
+      const row = await load(id);
+      authorize(actor, 'workflows.build', { teamId: row.team_id });
+      const def = workflowDefinition.parse(JSON.parse(row.draft_json));
       const node = def.nodes.find((n) => n.id === nodeId);
       if (!node) throw notFound('Node', nodeId);
       const type = deps.registry.get(node.type);
