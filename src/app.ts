@@ -14,6 +14,10 @@ import { builtinStepTypes } from './engine/steps/builtins.ts';
 import { createStepRegistry } from './engine/steps/step-type.ts';
 import { createRunStore } from './engine/store/run-store.ts';
 import { createSignalStore } from './engine/store/signal-store.ts';
+import { createAssessmentsRepository } from './modules/assessments/assessments.repository.ts';
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
+import { createAssessmentsService } from './modules/assessments/assessments.service.ts';
+import { createQuestionnairesService } from './modules/assessments/questionnaires.service.ts';
 import { eventLogsRoutes } from './modules/audit/event-logs.routes.ts';
 import { createEventLogsService } from './modules/audit/event-logs.service.ts';
 import { createAuthCache } from './modules/auth/auth-cache.ts';
@@ -206,6 +210,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
   const ideasRepo = createIdeasRepository(db);
   const ideasDeps = { db, clock, audit, notifications: userNotifications, repo: ideasRepo, similarity: createIdeaSimilarity(ideasRepo) };
   const ideas = createIdeasService(ideasDeps);
+  const assessmentsDeps = { db, clock, audit, repo: createAssessmentsRepository(db), ideas };
+  const questionnaires = createQuestionnairesService(assessmentsDeps);
   return {
     audit,
     engine,
@@ -237,6 +243,8 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     ideaCategories: createIdeaCategoriesService(ideasDeps),
     ideaCommunity: createIdeaCommunityService(ideasDeps),
     ideaImport: createIdeaImport({ repo: ideasRepo, ideas }),
+    questionnaires,
+    assessments: createAssessmentsService(assessmentsDeps, questionnaires),
   };
 }
 
@@ -300,6 +308,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await ideasRoutes(api, { ideas: services.ideas, pipeline: services.ideaPipeline, categories: services.ideaCategories });
       await ideaCommunityRoutes(api, { community: services.ideaCommunity });
       await userNotificationsRoutes(api, { notifications: services.userNotifications });
+      await assessmentsRoutes(api, { assessments: services.assessments, questionnaires: services.questionnaires });
       await api.register(filesRoutes, { files: services.files, forms: services.forms });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
     },

@@ -114,6 +114,9 @@ export type ErrorCode =
   | 'IDEA_ALREADY_SUPPORTED'
   | 'IDEA_WORKFLOW_LINKED'
   | 'IDEA_IMPORT_INVALID'
+  // assessments
+  | 'QUESTIONNAIRE_VERSION_TAKEN'
+  | 'ASSESSMENT_REVISION_CONFLICT'
   | 'INTERNAL';
 
 export interface AppErrorOptions {
