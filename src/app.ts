@@ -93,6 +93,7 @@ export const MODULES = [
   { key: 'symbiosis', title: 'Symbiosis', path: '/symbiosis', permission: 'workflows.read' },
   { key: 'process-audit', title: 'Process audit', path: '/process-audit', permission: 'event_logs.read' },
   { key: 'ideas', title: 'Ideas', path: '/ideas', permission: 'ideas.read' },
+  { key: 'questionnaires', title: 'Questionnaires', path: '/assessments/questionnaires', permission: 'ideas.manage' },
   { key: 'forms', title: 'Forms', path: '/forms', permission: 'workflows.build' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },

@@ -32,6 +32,10 @@ import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
 // The canvas pages carry @xyflow/react and Recharts: loaded when first opened.
 const WorkflowEditorPage = lazy(() => import('./workflows/WorkflowEditorPage.tsx').then((m) => ({ default: m.WorkflowEditorPage })));
 const ProcessAnalysisPage = lazy(() => import('./process-audit/ProcessAnalysisPage.tsx').then((m) => ({ default: m.ProcessAnalysisPage })));
+const AssessmentPage = lazy(() => import('./assessments/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })));
+const QuestionnaireEditorPage = lazy(() =>
+  import('./assessments/QuestionnaireEditorPage.tsx').then((m) => ({ default: m.QuestionnaireEditorPage })),
+);
 const RunDetailPage = lazy(() => import('./runs/RunDetailPage.tsx').then((m) => ({ default: m.RunDetailPage })));
 
 export function App() {
@@ -94,6 +98,22 @@ export function App() {
         <Route path="forms" element={<FormsPage />} />
         <Route path="ideas" element={<IdeasPage />} />
         <Route path="ideas/:id" element={<IdeaDetailPage />} />
+        <Route
+          path="ideas/:id/assessment"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <AssessmentPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="assessments/questionnaires"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <QuestionnaireEditorPage />
+            </Suspense>
+          }
+        />
         <Route
           path="runs/:id"
           element={
