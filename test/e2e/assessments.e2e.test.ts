@@ -1,9 +1,23 @@
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { ROOT_DIR } from '../../src/app.ts';
 import { cliActor } from '../../src/platform/permissions/actor.ts';
 import { chromiumUnavailableReason } from './browser.ts';
 import { ADMIN, type E2eServer, signIn, startE2eServer } from './e2e-server.ts';
+
+// SYMBIONT_SCREENSHOTS=docs/images refreshes the documentation's screenshots.
+const SHOTS = process.env.SYMBIONT_SCREENSHOTS ? path.resolve(ROOT_DIR, process.env.SYMBIONT_SCREENSHOTS) : null;
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  mkdirSync(SHOTS, { recursive: true });
+  await page.locator('.mantine-Notification-root').first().waitFor({ state: 'hidden' });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+}
 
 describe('assessing an idea in Chromium', { skip: chromiumUnavailableReason() ?? undefined, timeout: 180_000 }, () => {
   let server: E2eServer;
@@ -66,6 +80,7 @@ describe('assessing an idea in Chromium', { skip: chromiumUnavailableReason() ??
     await field('Cases per period').fill('40');
     await result.getByTestId('net').getByText('34,840').waitFor();
 
+    await shot(page, 'assessment');
     await page.getByRole('button', { name: 'Save assessment' }).click();
     await page.getByText('Assessment saved (revision 1).').waitFor();
     const saved = await page.evaluate(async (id) => (await fetch(`/api/v1/assessments/ideas/${id}`)).json(), ideaId);
@@ -88,6 +103,7 @@ describe('assessing an idea in Chromium', { skip: chromiumUnavailableReason() ??
     const chart = page.getByTestId('value-ease');
     await chart.getByText('1 assessed idea(s) shown; 0 matching idea(s) not assessed yet.').waitFor();
     await chart.getByRole('cell', { name: 'Quick wins' }).waitFor();
+    await shot(page, 'value-ease');
     await page.getByTestId(`matrix-dot-${ideaId}`).click();
     await page.waitForURL(new RegExp(`/ideas/${ideaId}$`));
   });
