@@ -107,4 +107,37 @@ describe('assessing an idea in Chromium', { skip: chromiumUnavailableReason() ??
     await page.getByTestId(`matrix-dot-${ideaId}`).click();
     await page.waitForURL(new RegExp(`/ideas/${ideaId}$`));
   });
+  it('lets an administrator edit and publish a category’s questionnaire, with errors on the question', async () => {
+    await page.getByRole('link', { name: 'Questionnaires' }).click();
+    await page.getByLabel('Questionnaire of').first().click();
+    await page.getByRole('option', { name: 'Finance' }).click();
+    await page.getByText('This category uses the default questionnaire', { exact: false }).waitFor();
+    await page.getByLabel('Title').fill('Finance assessment');
+    await page.getByRole('button', { name: 'Add a question' }).click();
+    const added = page.getByTestId('question-6');
+    await added.getByLabel('Key').fill('approvals');
+    await added.getByLabel('Question', { exact: true }).fill('Who approves payments?');
+    await page.getByRole('button', { name: 'Publish a new version' }).click();
+    await added.getByText('A choice question needs at least two options').waitFor();
+
+    for (const [value, label] of [
+      ['one', 'One person'],
+      ['two', 'Two people (four eyes)'],
+    ]) {
+      await added.getByRole('button', { name: 'Add an option' }).click();
+      await added.getByLabel('Option value').last().fill(value);
+      await added.getByLabel('Option label').last().fill(label);
+    }
+    await page.getByRole('button', { name: 'Publish a new version' }).click();
+    await page.getByText('Published version 1: 1 added, 0 removed, 0 changed.').waitFor();
+    await page.getByTestId('questionnaire-versions').getByText('v1 · Finance assessment').waitFor();
+    const current = await page.evaluate(async () => {
+      const categories = await (await fetch('/api/v1/idea-categories')).json();
+      const finance = categories.find((c: { name: string }) => c.name === 'Finance');
+      return (await fetch(`/api/v1/assessments/questionnaires/${finance.id}`)).json();
+    });
+    assert.equal(current.version, 1);
+    assert.equal(current.questions.at(-1).key, 'approvals');
+    assert.equal(current.questions.at(-1).options.length, 2);
+  });
 });
