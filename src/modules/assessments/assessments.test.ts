@@ -117,8 +117,21 @@ for (const { dialect, skip } of testDialects()) {
     });
 
     it('lets the builder who claimed the idea assess it', async () => {
-      // The claim itself is the pipeline's business (tested there); here the builder is set as it would be.
-      await handle.db.updateTable('ideas').set({ builder_id: p.ids.bob }).where('id', '=', ideaId).execute();
+      const moves: [Session, string, string][] = [
+        [carol, 'assessment', 'awaiting_review'],
+        [carol, 'qualification', 'awaiting_review'],
+        [p.as.erin, 'qualification', 'approved'],
+      ];
+      for (const [who, phase, status] of moves) {
+        const res = await who.request({
+          method: 'POST',
+          url: `/api/v1/ideas/${ideaId}/transitions`,
+          payload: { phase, status, reason: 'Assessed and worth building' },
+        });
+        assert.equal(res.statusCode, 200, res.body);
+      }
+      const claim = await p.as.bob.request({ method: 'POST', url: `/api/v1/ideas/${ideaId}/claim` });
+      assert.equal(claim.statusCode, 200, claim.body);
       const res = await assess(p.as.bob, ideaId, { expectedRevision: 2 });
       assert.equal(res.statusCode, 200, res.body);
       assert.equal(res.json().assessment.revision, 3);
