@@ -120,10 +120,11 @@ describe('assessing an idea in Chromium', { skip: chromiumUnavailableReason() ??
     await page.getByRole('button', { name: 'Publish a new version' }).click();
     await added.getByText('A choice question needs at least two options').waitFor();
 
-    for (const [value, label] of [
+    const options: [string, string][] = [
       ['one', 'One person'],
       ['two', 'Two people (four eyes)'],
-    ]) {
+    ];
+    for (const [value, label] of options) {
       await added.getByRole('button', { name: 'Add an option' }).click();
       await added.getByLabel('Option value').last().fill(value);
       await added.getByLabel('Option label').last().fill(label);
