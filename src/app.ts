@@ -14,6 +14,10 @@ import { builtinStepTypes } from './engine/steps/builtins.ts';
 import { createStepRegistry } from './engine/steps/step-type.ts';
 import { createRunStore } from './engine/store/run-store.ts';
 import { createSignalStore } from './engine/store/signal-store.ts';
+import { createAssessmentsRepository } from './modules/assessments/assessments.repository.ts';
+import { assessmentsRoutes } from './modules/assessments/assessments.routes.ts';
+import { createAssessmentsService } from './modules/assessments/assessments.service.ts';
+import { createQuestionnairesService } from './modules/assessments/questionnaires.service.ts';
 import { eventLogsRoutes } from './modules/audit/event-logs.routes.ts';
 import { createEventLogsService } from './modules/audit/event-logs.service.ts';
 import { createAuthCache } from './modules/auth/auth-cache.ts';
@@ -98,6 +102,7 @@ export const MODULES = [
   { key: 'ideas', title: 'Ideas', path: '/ideas', permission: 'ideas.read' },
   { key: 'value', title: 'Value', path: '/value', permission: 'ideas.read' },
   { key: 'templates', title: 'Templates', path: '/templates', permission: 'workflows.read' },
+  { key: 'questionnaires', title: 'Questionnaires', path: '/assessments/questionnaires', permission: 'ideas.manage' },
   { key: 'forms', title: 'Forms', path: '/forms', permission: 'workflows.build' },
   { key: 'people', title: 'People', path: '/users' },
   { key: 'access', title: 'Access', path: '/roles' },
@@ -225,6 +230,22 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     registry,
   };
   const templates = createTemplatesService(templatesDeps);
+  // Measured value credits template authors; new assessments show their category's calibration.
+  const value = createValueService({
+    db,
+    clock,
+    audit,
+    templateReuses: async (from, to) => new Map((await templates.reuseByAuthor(from, to)).map((r) => [r.author.id, r.uses])),
+  });
+  const assessmentsDeps = {
+    db,
+    clock,
+    audit,
+    repo: createAssessmentsRepository(db),
+    ideas,
+    calibrationOf: (categoryId: string) => value.calibrationOf(categoryId),
+  };
+  const questionnaires = createQuestionnairesService(assessmentsDeps);
   return {
     audit,
     engine,
@@ -256,15 +277,12 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     ideaCategories: createIdeaCategoriesService(ideasDeps),
     ideaCommunity: createIdeaCommunityService(ideasDeps),
     ideaImport: createIdeaImport({ repo: ideasRepo, ideas }),
-    value: createValueService({
-      db,
-      clock,
-      audit,
-      templateReuses: async (from, to) => new Map((await templates.reuseByAuthor(from, to)).map((r) => [r.author.id, r.uses])),
-    }),
+    value,
     valuePrompts: createValuePrompts({ db, clock, notifications: userNotifications, log: stepLog }),
     templates,
     templateReviews: createTemplateReviewsService(templatesDeps),
+    questionnaires,
+    assessments: createAssessmentsService(assessmentsDeps, questionnaires),
   };
 }
 
@@ -330,6 +348,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await templatesRoutes(api, { templates: services.templates, reviews: services.templateReviews });
       await userNotificationsRoutes(api, { notifications: services.userNotifications });
       await valueRoutes(api, { value: services.value });
+      await assessmentsRoutes(api, { assessments: services.assessments, questionnaires: services.questionnaires });
       await api.register(filesRoutes, { files: services.files, forms: services.forms });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });
     },

@@ -454,6 +454,31 @@ templates
     ),
   );
 
+const assessments = program.command('assessments').description('Detailed assessments of ideas: AS-IS, potential, ease and value');
+assessments
+  .command('show')
+  .description('An idea’s assessment, low / likely / high (or the draft from its quick screen)')
+  .argument('<ideaId>', 'idea id')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/assessments.ts'),
+      (m) => m.assessmentsShowCommand,
+    ),
+  );
+assessments
+  .command('set')
+  .description('Save an idea’s assessment from a JSON file (the body of PUT /api/v1/assessments/ideas/{id})')
+  .argument('<ideaId>', 'idea id')
+  .requiredOption('--file <file>', 'JSON file: { questionnaireVersion?, answers, input, minutesSavedPerRun? }')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/assessments.ts'),
+      (m) => m.assessmentsSetCommand,
+    ),
+  );
+
 const tasks = program.command('tasks').description('The task inbox: approvals, forms, to-dos and exceptions');
 tasks
   .command('list')

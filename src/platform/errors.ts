@@ -121,6 +121,9 @@ export type ErrorCode =
   | 'TEMPLATE_ARCHIVED'
   | 'TEMPLATE_OWN_REVIEW'
   | 'TEMPLATE_SOURCE_GONE'
+  // assessments
+  | 'QUESTIONNAIRE_VERSION_TAKEN'
+  | 'ASSESSMENT_REVISION_CONFLICT'
   | 'INTERNAL';
 
 export interface AppErrorOptions {

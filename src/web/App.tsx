@@ -35,6 +35,10 @@ import { WorkflowsPage } from './workflows/WorkflowsPage.tsx';
 // The canvas pages carry @xyflow/react and Recharts: loaded when first opened.
 const WorkflowEditorPage = lazy(() => import('./workflows/WorkflowEditorPage.tsx').then((m) => ({ default: m.WorkflowEditorPage })));
 const ProcessAnalysisPage = lazy(() => import('./process-audit/ProcessAnalysisPage.tsx').then((m) => ({ default: m.ProcessAnalysisPage })));
+const AssessmentPage = lazy(() => import('./assessments/AssessmentPage.tsx').then((m) => ({ default: m.AssessmentPage })));
+const QuestionnaireEditorPage = lazy(() =>
+  import('./assessments/QuestionnaireEditorPage.tsx').then((m) => ({ default: m.QuestionnaireEditorPage })),
+);
 const RunDetailPage = lazy(() => import('./runs/RunDetailPage.tsx').then((m) => ({ default: m.RunDetailPage })));
 
 export function App() {
@@ -100,6 +104,22 @@ export function App() {
         <Route path="value" element={<ValuePage />} />
         <Route path="templates" element={<TemplatesPage />} />
         <Route path="templates/:id" element={<TemplatePage />} />
+        <Route
+          path="ideas/:id/assessment"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <AssessmentPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="assessments/questionnaires"
+          element={
+            <Suspense fallback={<FullPageLoader />}>
+              <QuestionnaireEditorPage />
+            </Suspense>
+          }
+        />
         <Route
           path="runs/:id"
           element={

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { del, get, post, put } from '../api/client.ts';
+import { AssessmentCard } from '../assessments/AssessmentCard.tsx';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
@@ -145,6 +146,7 @@ export function IdeaDetailPage() {
         <Grid.Col span={{ base: 12, md: 5 }}>
           <IdeaScorePanel score={i.score} />
           <IdeaValueCard ideaId={id} />
+          <AssessmentCard ideaId={i.id} />
           <Card withBorder mt="md" data-testid="idea-moves">
             <Title order={2} size="h5" mb="sm">
               Pipeline

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { get } from '../api/client.ts';
+import { ValueEaseChart } from '../assessments/ValueEaseChart.tsx';
 import { useCan } from '../auth/useCan.ts';
 import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
@@ -21,7 +22,7 @@ export function IdeasPage() {
   const [phase, setPhase] = useState<string | null>(null);
   const [sort, setSort] = useState<string | null>('created');
   const [opened, { open, close }] = useDisclosure(false);
-  const [view, setView] = useState<'table' | 'board' | 'queue'>('table');
+  const [view, setView] = useState<'table' | 'board' | 'queue' | 'matrix'>('table');
   const list = useQuery({
     queryKey: ['ideas', view, search, phase, sort],
     queryFn: () =>
@@ -55,6 +56,7 @@ export function IdeasPage() {
             { value: 'table', label: 'Table' },
             { value: 'board', label: 'Board' },
             { value: 'queue', label: 'To decide' },
+            { value: 'matrix', label: 'Value × ease' },
           ]}
         />
         <TextInput
@@ -88,7 +90,8 @@ export function IdeasPage() {
       </Group>
       <ErrorAlert error={list.error} />
       {view === 'board' && <IdeasKanban items={items} />}
-      {view !== 'board' && (
+      {view === 'matrix' && <ValueEaseChart phase={phase} />}
+      {(view === 'table' || view === 'queue') && (
         <Table.ScrollContainer minWidth={720}>
           <Table striped data-testid="ideas-table">
             <Table.Thead>
@@ -134,7 +137,7 @@ export function IdeasPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      {items.length === 0 && !list.isPending && (
+      {items.length === 0 && !list.isPending && view !== 'matrix' && (
         <Text c="dimmed" size="sm" mt="md">
           {view === 'queue' ? 'Nothing waits for your decision.' : search || phase ? 'No idea matches.' : 'No ideas yet.'}
         </Text>
