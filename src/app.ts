@@ -42,6 +42,8 @@ import { ideaCommunityRoutes } from './modules/ideas/idea-community.routes.ts';
 import { createIdeaCommunityService } from './modules/ideas/idea-community.service.ts';
 import { createIdeaImport } from './modules/ideas/idea-import.ts';
 import { createIdeaPipelineService } from './modules/ideas/idea-pipeline.service.ts';
+import { ideaReviewsRoutes } from './modules/ideas/idea-reviews.routes.ts';
+import { createIdeaReviewsService } from './modules/ideas/idea-reviews.service.ts';
 import { createIdeaSimilarity } from './modules/ideas/idea-similarity.ts';
 import { createIdeasRepository } from './modules/ideas/ideas.repository.ts';
 import { ideasRoutes } from './modules/ideas/ideas.routes.ts';
@@ -237,6 +239,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     ideaCategories: createIdeaCategoriesService(ideasDeps),
     ideaCommunity: createIdeaCommunityService(ideasDeps),
     ideaImport: createIdeaImport({ repo: ideasRepo, ideas }),
+    ideaReviews: createIdeaReviewsService({ ...ideasDeps, registry, workflows: createWorkflowsService(workflowDeps) }),
   };
 }
 
@@ -299,6 +302,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await formsRoutes(api, { forms: services.forms });
       await ideasRoutes(api, { ideas: services.ideas, pipeline: services.ideaPipeline, categories: services.ideaCategories });
       await ideaCommunityRoutes(api, { community: services.ideaCommunity });
+      await ideaReviewsRoutes(api, { reviews: services.ideaReviews });
       await userNotificationsRoutes(api, { notifications: services.userNotifications });
       await api.register(filesRoutes, { files: services.files, forms: services.forms });
       await api.register(webhookRoutes, { workflows: services.workflows, engine: services.engine, expressions: services.expressions });

@@ -10,6 +10,7 @@ import * as taskLinks from './20261125T130000-task-links.ts';
 import * as forms from './20261125T140000-forms.ts';
 import * as ideas from './20261125T150000-ideas.ts';
 import * as assessments from './20261126T090000-assessments.ts';
+import * as ideaReviews from './20261126T130000-idea-reviews.ts';
 
 /**
  * The one migration stream, for both dialects. Listed statically (not read from disk) so it
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '20261125T140000-forms': forms,
   '20261125T150000-ideas': ideas,
   '20261126T090000-assessments': assessments,
+  '20261126T130000-idea-reviews': ideaReviews,
 };
