@@ -7,6 +7,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { IdeaBuildCard } from '../idea-build/IdeaBuildCard.tsx';
 import { IdeaScorePanel } from './IdeaScorePanel.tsx';
 import { type IdeaComment, type IdeaDetail, type IdeaTransition, label } from './ideaTypes.ts';
 
@@ -180,6 +181,7 @@ export function IdeaDetailPage() {
               </Text>
             )}
           </Card>
+          <IdeaBuildCard ideaId={i.id} builder={i.builder} />
         </Grid.Col>
       </Grid>
       <Modal opened={move !== null} onClose={() => setMove(null)} title="Move the idea">
