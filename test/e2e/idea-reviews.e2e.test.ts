@@ -123,7 +123,7 @@ describe('building an idea through its reviews in Chromium', { skip: chromiumUna
       await checklist.getByRole('button', { name: `Confirm ${item}` }).click();
       await checklist.getByRole('button', { name: `Confirm ${item}` }).waitFor({ state: 'detached' });
     }
-    await checklist.getByLabel('Data class').click();
+    await checklist.getByRole('combobox', { name: 'Data class' }).click();
     await page.getByRole('option', { name: 'internal' }).click();
     await checklist.getByRole('button', { name: 'Confirm data class' }).click();
     await checklist.locator('[data-item="data_class"]').getByText('passed').waitFor();

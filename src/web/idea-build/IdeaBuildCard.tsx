@@ -28,7 +28,8 @@ export function IdeaBuildCard({ ideaId, builder }: { ideaId: string; builder: { 
   const queryClient = useQueryClient();
   const reviews = useQuery({ queryKey: ['idea', ideaId, 'reviews'], queryFn: () => get<IdeaReviews>(`/api/v1/ideas/${ideaId}/reviews`) });
   const r = reviews.data;
-  if (!r) return null;
+  // Building starts once the idea passed the decision gate.
+  if (!r || ['idea', 'assessment'].includes(r.phase) || (r.phase === 'qualification' && r.status !== 'approved')) return null;
   const base = `/api/v1/ideas/${ideaId}`;
   const act = async (what: () => Promise<unknown>, done: string) => {
     try {
