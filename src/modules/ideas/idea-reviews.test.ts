@@ -248,7 +248,7 @@ for (const { dialect, skip } of testDialects()) {
       assert.deepEqual([...new Set(audit.map((a) => a.action))].sort(), ['idea.review.check', 'idea.review.decide', 'idea.review.submit']);
     });
 
-    it('answers bad input with field errors and unknown ideas with 404', async () => {
+    it('answers bad input with field errors and unknown ideas with 404, and documents its routes in OpenAPI', async () => {
       const bad = [
         await p.as.bob.request({ method: 'POST', url: `/api/v1/ideas/${ideaId}/reviews`, payload: { kind: 'legal' } }),
         await p.as.dave.request({
@@ -269,6 +269,14 @@ for (const { dialect, skip } of testDialects()) {
         assert.equal(res.json().error.code, 'VALIDATION_FAILED');
       }
       assert.equal((await p.as.bob.request({ method: 'GET', url: '/api/v1/ideas/nope/reviews' })).statusCode, 404);
+      const paths = (await p.app.server.inject({ method: 'GET', url: '/api/openapi.json' })).json().paths;
+      for (const path of [
+        '/api/v1/ideas/{id}/reviews',
+        '/api/v1/ideas/{id}/reviews/{kind}/decision',
+        '/api/v1/ideas/{id}/reviews/technical/checks/{item}',
+        '/api/v1/ideas/{id}/workflows/new',
+      ])
+        assert.ok(paths[path], path);
     });
   });
 }
