@@ -161,7 +161,8 @@ export function createIdeaReviewsService(deps: IdeaReviewsDeps) {
       const rounds = await repo.rounds(id);
       const business = latestRound(rounds, 'business');
       const technical = latestRound(rounds, 'technical');
-      const { facts, auto, decisions } = await checklist(idea, technical?.status === 'pending' ? technical : null);
+      // The checklist of the open or approved round; after "changes requested" the next round starts fresh.
+      const { facts, auto, decisions } = await checklist(idea, technical && technical.status !== 'changes_requested' ? technical : null);
       const linked = facts.workflows.length;
       const builder = isBuilder(actor, idea) && can(actor, 'ideas.build', target(idea));
       return {

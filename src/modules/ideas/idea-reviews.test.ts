@@ -229,6 +229,7 @@ for (const { dialect, skip } of testDialects()) {
       const approved = await decide('erin', 'technical', 'approve', 'Ready.');
       assert.equal(approved.statusCode, 200, approved.body);
       assert.equal(approved.json().goLive.ok, true);
+      assert.equal(item(approved.json(), 'data_class').state, 'waived', 'the approved round keeps its checklist');
     });
 
     it('lets the idea go Live once both reviews are approved, with the reviews in its history and audit log', async () => {

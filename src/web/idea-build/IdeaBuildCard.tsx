@@ -118,7 +118,7 @@ export function IdeaBuildCard({ ideaId, builder }: { ideaId: string; builder: { 
           </Button>
         )}
       </Group>
-      {(r.technical?.status === 'pending' || r.can.submitTechnical) && (
+      {(r.technical || r.can.submitTechnical) && (
         <TechnicalChecklist
           items={r.checklist}
           canDecide={r.can.decideTechnical}
