@@ -46,6 +46,8 @@ import { ideaCommunityRoutes } from './modules/ideas/idea-community.routes.ts';
 import { createIdeaCommunityService } from './modules/ideas/idea-community.service.ts';
 import { createIdeaImport } from './modules/ideas/idea-import.ts';
 import { createIdeaPipelineService } from './modules/ideas/idea-pipeline.service.ts';
+import { ideaReviewsRoutes } from './modules/ideas/idea-reviews.routes.ts';
+import { createIdeaReviewsService } from './modules/ideas/idea-reviews.service.ts';
 import { createIdeaSimilarity } from './modules/ideas/idea-similarity.ts';
 import { createIdeasRepository } from './modules/ideas/ideas.repository.ts';
 import { ideasRoutes } from './modules/ideas/ideas.routes.ts';
@@ -283,6 +285,7 @@ export function createServices(handle: DatabaseHandle, clock: Clock = systemCloc
     templateReviews: createTemplateReviewsService(templatesDeps),
     questionnaires,
     assessments: createAssessmentsService(assessmentsDeps, questionnaires),
+    ideaReviews: createIdeaReviewsService({ ...ideasDeps, registry, workflows: createWorkflowsService(workflowDeps) }),
   };
 }
 
@@ -346,6 +349,7 @@ export async function createApp(handle: DatabaseHandle, options: AppOptions): Pr
       await ideasRoutes(api, { ideas: services.ideas, pipeline: services.ideaPipeline, categories: services.ideaCategories });
       await ideaCommunityRoutes(api, { community: services.ideaCommunity });
       await templatesRoutes(api, { templates: services.templates, reviews: services.templateReviews });
+      await ideaReviewsRoutes(api, { reviews: services.ideaReviews });
       await userNotificationsRoutes(api, { notifications: services.userNotifications });
       await valueRoutes(api, { value: services.value });
       await assessmentsRoutes(api, { assessments: services.assessments, questionnaires: services.questionnaires });

@@ -478,6 +478,26 @@ assessments
       (m) => m.assessmentsSetCommand,
     ),
   );
+ideas
+  .command('review')
+  .description("An idea's business and technical reviews and checklist; submit, decide, confirm or waive (docs/ideas.md)")
+  .argument('<id>', 'idea id')
+  .option('--as <email>', 'who acts (required to submit, decide, confirm or waive)')
+  .option('--submit <kind>', 'the builder submits: business | technical')
+  .option('--approve <kind>', 'approve the pending review: business | technical')
+  .option('--request-changes <kind>', 'send the pending review back (needs --note)')
+  .option('--confirm <item>', 'confirm a checklist item: error_handling | credentials | data_class | owner | test_runs')
+  .option('--waive <item>', 'waive a checklist item (needs --reason)')
+  .option('--data-class <class>', 'with --confirm data_class: public | internal | confidential | restricted')
+  .option('--note <text>', 'note for a submission or decision')
+  .option('--reason <text>', 'why an item is waived')
+  .option('--json', 'print JSON')
+  .action(
+    run(
+      () => import('./commands/idea-reviews.ts'),
+      (m) => m.ideasReviewCommand,
+    ),
+  );
 
 const tasks = program.command('tasks').description('The task inbox: approvals, forms, to-dos and exceptions');
 tasks

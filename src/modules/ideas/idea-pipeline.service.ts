@@ -5,6 +5,7 @@ import { authorize } from '../../platform/permissions/authorize.ts';
 import type { RoleKey } from '../../platform/permissions/catalog.ts';
 import { createCommunityRepository } from './community.repository.ts';
 import { loadIdea, requireWrite, rolesFor, rulesOf } from './idea-access.ts';
+import { assertReviewsApproved } from './idea-review-gate.ts';
 import type { IdeasDeps } from './ideas.deps.ts';
 import type { ListIdeasQuery } from './ideas.schemas.ts';
 import type { IdeasService } from './ideas.service.ts';
@@ -39,6 +40,7 @@ export function createIdeaPipelineService(deps: IdeasDeps, ideas: IdeasService) 
             ? bySubmitter
             : mayTake(check.action, rolesFor(actor, idea), await rulesOf(repo, idea.category_id, trx));
         if (!allowed) throw forbidden(`Your roles do not allow the "${check.action}" move in this category.`, { action: check.action });
+        if (check.action === 'go_live') await assertReviewsApproved(trx, id);
         const now = deps.clock.now().toISOString();
         // Guarded on the state read above: a concurrent move makes this one a conflict, not a double move.
         const updated = await trx

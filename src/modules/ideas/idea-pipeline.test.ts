@@ -5,6 +5,7 @@ import { createTestDatabase, testDialects } from '../../platform/db/testing/test
 import { cliActor } from '../../platform/permissions/actor.ts';
 import { createPeople, type People } from '../tasks/testing/tasks-fixture.ts';
 import { categoryIds, ideaState, submitIdea } from './testing/ideas-fixture.ts';
+import { passReviews } from './testing/reviews-fixture.ts';
 
 /**
  * Who moves what: Carol approves (global), Dave approves in IT only (category-scoped), Bob
@@ -159,6 +160,9 @@ for (const { dialect, skip } of testDialects()) {
       }
       assert.equal((await move('bob', ideaId, 'build', 'on_track')).statusCode, 403, 'builders do not send back');
       assert.equal((await move('bob', ideaId, 'live', 'on_track')).statusCode, 403, 'builders do not take it live');
+      const gated = await move('carol', ideaId, 'live', 'on_track');
+      assert.equal(gated.json().error?.code, 'IDEA_REVIEWS_PENDING', 'Live waits for the business and technical reviews');
+      await passReviews(ideaId, { builder: p.as.bob, approver: p.as.carol, reviewer: p.as.erin });
       assert.equal((await move('carol', ideaId, 'live', 'on_track')).statusCode, 200);
       const idea = (await p.as.alice.request({ method: 'GET', url: `/api/v1/ideas/${ideaId}` })).json();
       assert.deepEqual([idea.phase, idea.status], ['live', 'on_track']);

@@ -436,6 +436,7 @@ export interface Database {
   template_versions: TemplateVersionsTable;
   template_uses: TemplateUsesTable;
   template_reviews: TemplateReviewsTable;
+  idea_reviews: IdeaReviewsTable;
 }
 
 export interface EventLogsTable {
@@ -694,4 +695,26 @@ export interface TemplateReviewsTable {
   text: string;
   created_at: string;
   updated_at: string;
+}
+
+/** One round of an idea's business or technical review (see the idea-reviews migration). */
+export interface IdeaReviewsTable {
+  id: string;
+  idea_id: string;
+  /** business | technical */
+  kind: string;
+  round: number;
+  /** pending | approved | changes_requested */
+  status: string;
+  submitted_by: string | null;
+  submitted_by_label: string;
+  submit_note: string;
+  submitted_at: string;
+  decided_by: string | null;
+  decided_by_label: string | null;
+  decision_note: string;
+  decided_at: string | null;
+  data_class: string | null;
+  checks_json: string;
+  auto_json: string | null;
 }

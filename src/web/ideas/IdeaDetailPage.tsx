@@ -8,6 +8,7 @@ import { ErrorAlert } from '../common/ErrorAlert.tsx';
 import { formatTime } from '../common/formatTime.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
 import { PageHeader } from '../common/PageHeader.tsx';
+import { IdeaBuildCard } from '../idea-build/IdeaBuildCard.tsx';
 import { IdeaTemplates } from '../templates/IdeaTemplates.tsx';
 import { IdeaValueCard } from '../value/IdeaValueCard.tsx';
 import { IdeaScorePanel } from './IdeaScorePanel.tsx';
@@ -186,6 +187,7 @@ export function IdeaDetailPage() {
             )}
           </Card>
           <IdeaTemplates ideaId={i.id} />
+          <IdeaBuildCard ideaId={i.id} builder={i.builder} />
         </Grid.Col>
       </Grid>
       <Modal opened={move !== null} onClose={() => setMove(null)} title="Move the idea">
