@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { passReviewsAs } from '../../src/modules/ideas/testing/reviews-fixture.ts';
 import type { Actor } from '../../src/platform/permissions/actor.ts';
 import { chromiumUnavailableReason } from './browser.ts';
 import { ADMIN, type E2eServer, signIn, startE2eServer } from './e2e-server.ts';
@@ -74,7 +75,17 @@ describe('the value dashboard in Chromium', { skip: chromiumUnavailableReason() 
     });
     await s.workflows.publish(actor, wf.id, 'e2e');
     await s.ideaPipeline.linkWorkflow(actor, ideaId, wf.id);
-    for (const phase of ['analysis', 'design', 'build', 'test', 'live']) await move(phase, 'on_track');
+    for (const phase of ['analysis', 'design', 'build', 'test']) await move(phase, 'on_track');
+    // A second person decides the reviews (never the builder), then the idea goes live.
+    const reviewer = await s.users.create(actor, {
+      email: 'pm@value.test',
+      name: 'Pat Manager',
+      password: 'a-long-enough-password',
+      teamIds: [],
+      roles: [{ role: 'programme_manager', scopeType: 'global' }],
+    });
+    await passReviewsAs(s, ideaId, actor, await s.directory.actorForUser(reviewer.id, (name) => name));
+    await move('live', 'on_track');
     await s.value.updateSettings(actor, ideaId, { minutesSavedPerRun: 30 });
     const small = await s.workflows.startRun(actor, wf.id, { input: { amount: 20 } });
     const big = await s.workflows.startRun(actor, wf.id, { input: { amount: 500 } });

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { createTestDatabase, testDialects } from '../../platform/db/testing/test-database.ts';
 import { cliActor } from '../../platform/permissions/actor.ts';
 import { categoryIds, submitIdea } from '../ideas/testing/ideas-fixture.ts';
+import { passReviews } from '../ideas/testing/reviews-fixture.ts';
 import { createPeople, type People, parkedTask, publish, runEnded, start } from '../tasks/testing/tasks-fixture.ts';
 
 const T0 = '2026-11-24T08:00:00.000Z';
@@ -73,6 +74,7 @@ for (const { dialect, skip } of testDialects()) {
           assert.equal(res.statusCode, 200, res.body);
         }
         for (const phase of ['analysis', 'design', 'build', 'test']) await move('bob', id, phase, 'on_track');
+        await passReviews(id, { builder: p.as.bob, approver: p.as.carol, reviewer: p.as.erin });
         await move('carol', id, 'live', 'on_track');
       }
     });
