@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { BUILT_IN_QUESTIONNAIRE } from '../modules/assessments/default-questionnaire.ts';
 import { classifyTransition, type Stage } from '../modules/ideas/pipeline.domain.ts';
+import { validateAnswers } from '../modules/value/assessment.domain.ts';
+import { assessmentValueSchema } from '../modules/value/value.schemas.ts';
+import { demoAssessment } from './demo-assessments.domain.ts';
 import { DEMO_PEOPLE } from './demo-company.ts';
 import { pathTo, planDemoIdeas } from './demo-ideas.domain.ts';
 import { DEMO_IDEAS } from './demo-ideas-catalog.ts';
@@ -71,6 +75,36 @@ describe('demo ideas plan', () => {
       const live = own.find((s) => s.kind === 'move' && s.to.phase === 'live');
       assert.ok(link && link.at < firstDay && live && live.at > firstDay + DAY, key);
     }
+    // Both reviews are approved before the go-live move (the gate), the technical one after a day of runs.
+    for (const key of ['shop-orders', 'invoice-approval']) {
+      const own = steps
+        .filter((s) => s.idea === key)
+        .map((s) => (s.kind.startsWith('review') && 'review' in s ? `${s.kind}:${s.review}` : s.kind));
+      const tail = own.filter((k) => k.startsWith('review') || k === 'link' || k === 'move').slice(-7);
+      assert.deepEqual(tail, [
+        'link',
+        'review-submit:business',
+        'review-approve:business',
+        'review-submit:technical',
+        'review-checks',
+        'review-approve:technical',
+        'move',
+      ]);
+    }
     assert.deepEqual(planDemoIdeas({ now, firstDay }), steps, 'deterministic');
+  });
+});
+
+describe('demo assessments', () => {
+  it('gives every idea a valid value input and valid answers to the built-in questionnaire', () => {
+    for (const idea of DEMO_IDEAS) {
+      const a = demoAssessment(idea);
+      const parsed = assessmentValueSchema.safeParse(a.input);
+      assert.ok(parsed.success, `${idea.key}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues)}`);
+      const checked = validateAnswers(BUILT_IN_QUESTIONNAIRE, { version: a.questionnaireVersion, answers: a.answers });
+      assert.ok(checked.ok, `${idea.key}: ${checked.ok ? '' : JSON.stringify(checked.issues)}`);
+    }
+    const rejected = DEMO_IDEAS.find((i) => i.key === 'delivery-notes');
+    assert.deepEqual(rejected && demoAssessment(rejected).answers.inputFormat, 'paper');
   });
 });

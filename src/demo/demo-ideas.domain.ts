@@ -24,7 +24,10 @@ export type IdeaStep =
   | { at: number; kind: 'link'; idea: string; by: string; workflow: string }
   | { at: number; kind: 'publish-template'; idea: string; by: string; workflow: string }
   | { at: number; kind: 'use-template'; idea: string; by: string; name: string }
-  | { at: number; kind: 'rate-template'; idea: string; by: string; stars: number; text: string };
+  | { at: number; kind: 'rate-template'; idea: string; by: string; stars: number; text: string }
+  | { at: number; kind: 'review-submit'; idea: string; by: string; review: 'business' | 'technical' }
+  | { at: number; kind: 'review-checks'; idea: string; by: string }
+  | { at: number; kind: 'review-approve'; idea: string; by: string; review: 'business' | 'technical' };
 
 const START: Stage = { phase: 'idea', status: 'awaiting_review' };
 const DELIVERY: Phase[] = ['analysis', 'design', 'build', 'test', 'live'];
@@ -141,7 +144,18 @@ export function planDemoIdeas(options: IdeaPlanOptions): IdeaStep[] {
     });
     if (live && idea.workflow) {
       const builder = idea.builder ?? email('priya');
-      steps.push({ at: options.firstDay - 2 * HOUR, kind: 'link', idea: idea.key, by: builder, workflow: idea.workflow });
+      // Linked, reviewed by the business before the replay; after a day of runs (test runs for
+      // the checklist) the programme manager reviews it technically, then it goes live.
+      const later = (hours: number, back: number) => Math.min(options.firstDay + (24 + hours) * HOUR, options.now - back * HOUR);
+      const key = idea.key;
+      steps.push(
+        { at: options.firstDay - 2 * HOUR, kind: 'link', idea: key, by: builder, workflow: idea.workflow },
+        { at: options.firstDay - 1.5 * HOUR, kind: 'review-submit', idea: key, by: builder, review: 'business' },
+        { at: options.firstDay - HOUR, kind: 'review-approve', idea: key, by: approverFor(idea), review: 'business' },
+        { at: later(0, 1.5), kind: 'review-submit', idea: key, by: builder, review: 'technical' },
+        { at: later(0.5, 1.4), kind: 'review-checks', idea: key, by: email('jonas') },
+        { at: later(1, 1.3), kind: 'review-approve', idea: key, by: email('jonas'), review: 'technical' },
+      );
       const goLive = Math.min(options.firstDay + DAY + 2 * HOUR, options.now - HOUR);
       const last = path[path.length - 1] as Stage;
       steps.push({ at: goLive, kind: 'move', idea: idea.key, by: moverFor(idea, from, last), to: last, reason: reasonFor(last) });

@@ -2,6 +2,7 @@ import type { Services } from '../app.ts';
 import type { DatabaseHandle } from '../platform/db/database.ts';
 import type { Actor } from '../platform/permissions/actor.ts';
 import { cliActor } from '../platform/permissions/actor.ts';
+import { demoAssessment } from './demo-assessments.domain.ts';
 import type { IdeaStep } from './demo-ideas.domain.ts';
 import { DEMO_IDEAS, type DemoIdea } from './demo-ideas-catalog.ts';
 
@@ -59,6 +60,21 @@ export function createIdeaStepRunner(
     ideaIds.set(idea.key, created.id);
   }
 
+  /** The reviewer confirms what the automatic checks pass and waives the rest, saying why. */
+  async function reviewChecks(actor: Actor, ideaId: string): Promise<void> {
+    const state = await services.ideaReviews.get(actor, ideaId);
+    for (const entry of state.checklist) {
+      if (entry.item === 'data_class') {
+        await services.ideaReviews.check(actor, ideaId, 'data_class', { decision: 'confirm', dataClass: 'confidential' });
+      } else if (entry.auto.pass === true) {
+        await services.ideaReviews.check(actor, ideaId, entry.item, { decision: 'confirm' });
+      } else {
+        const why = entry.auto.why.join('; ') || 'not checked automatically';
+        await services.ideaReviews.check(actor, ideaId, entry.item, { decision: 'waive', reason: `Accepted for the pilot: ${why}` });
+      }
+    }
+  }
+
   return {
     ideaIds: ideaIds as ReadonlyMap<string, string>,
     async run(step: IdeaStep): Promise<void> {
@@ -104,8 +120,16 @@ export function createIdeaStepRunner(
           await services.templateReviews.rate(actor, templateId, { stars: step.stars, text: step.text });
           return;
         case 'assess':
-          // Detailed assessments are recorded once the assessment service is in place.
+          await services.assessments.save(actor, idOf(step.idea), demoAssessment(idea));
           return;
+        case 'review-submit':
+          await services.ideaReviews.submit(actor, idOf(step.idea), { kind: step.review });
+          return;
+        case 'review-approve':
+          await services.ideaReviews.decide(actor, idOf(step.idea), step.review, { decision: 'approve', note: 'Looks good.' });
+          return;
+        case 'review-checks':
+          return reviewChecks(actor, idOf(step.idea));
       }
     },
   };

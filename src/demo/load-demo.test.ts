@@ -210,6 +210,41 @@ describeEachDialect('symbiont demo', (getDb) => {
     );
   });
 
+  it('assessed every idea that reached Qualification, and reviewed both live ones before they went live', async () => {
+    const db = getDb().db;
+    const assessed = await db
+      .selectFrom('idea_assessments')
+      .innerJoin('ideas', 'ideas.id', 'idea_assessments.idea_id')
+      .select(['ideas.phase', 'idea_assessments.verdict', 'idea_assessments.ease_bucket'])
+      .execute();
+    const beyond = DEMO_IDEAS.filter((i) => !['idea', 'assessment'].includes(i.stage.phase));
+    assert.equal(assessed.length, beyond.length);
+    assert.ok(new Set(assessed.map((a) => a.ease_bucket)).size >= 2, 'ideas differ in ease');
+    const reviews = await db
+      .selectFrom('idea_reviews')
+      .innerJoin('ideas', 'ideas.id', 'idea_reviews.idea_id')
+      .select(['ideas.name', 'idea_reviews.kind', 'idea_reviews.status'])
+      .execute();
+    assert.deepEqual(reviews.map((r) => `${r.name}: ${r.kind} ${r.status}`).sort(), [
+      'Approve supplier invoices without the paper folder: business approved',
+      'Approve supplier invoices without the paper folder: technical approved',
+      'Web-shop orders straight into the production list: business approved',
+      'Web-shop orders straight into the production list: technical approved',
+    ]);
+  });
+
+  it('measures the realised value of the two live automations from their runs', async () => {
+    const dashboard = await services.value.dashboard(cliActor(), {});
+    assert.equal(dashboard.kpis.live, 2);
+    assert.ok(dashboard.kpis.actual > 0, `realised ${dashboard.kpis.actual}`);
+    const live = dashboard.automations.filter((a) => a.liveSince !== null);
+    assert.equal(live.length, 2);
+    for (const a of live) {
+      assert.ok(a.succeededRuns > 0 && a.actual > 0 && a.realisation !== null, `${a.name}: ${JSON.stringify(a)}`);
+      assert.equal(a.source, 'assessment');
+    }
+  });
+
   it('refuses to load into a database that already has people', async () => {
     await assert.rejects(
       loadDemo(services, { handle: getDb(), config: { secretKey, dataDir, publicUrl: undefined, httpAllow: [] }, days: 1 }),
