@@ -1,9 +1,10 @@
 import { Anchor, Badge, Button, Card, Divider, Group, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
-import { get, post, put } from '../api/client.ts';
+import { del, get, post, put } from '../api/client.ts';
 import { formatTime } from '../common/formatTime.ts';
 import { notifySuccess, showApiError } from '../common/formErrors.ts';
+import { LinkWorkflow } from './LinkWorkflow.tsx';
 import { ReviewDecision } from './ReviewDecision.tsx';
 import type { IdeaReviews, ReviewRound } from './reviewTypes.ts';
 import { TechnicalChecklist } from './TechnicalChecklist.tsx';
@@ -73,6 +74,12 @@ export function IdeaBuildCard({ ideaId, builder }: { ideaId: string; builder: { 
           </Button>
         )}
       </Group>
+      {r.can.createWorkflow && (
+        <LinkWorkflow
+          linked={r.workflows.map((w) => w.id)}
+          onLink={(workflowId) => act(() => post(`${base}/workflows`, { workflowId }), 'The workflow is linked to this idea.')}
+        />
+      )}
       {r.workflows.length > 0 && (
         <Table fz="sm" data-testid="idea-build-workflows">
           <Table.Thead>
@@ -80,6 +87,7 @@ export function IdeaBuildCard({ ideaId, builder }: { ideaId: string; builder: { 
               <Table.Th>Workflow</Table.Th>
               <Table.Th>Status</Table.Th>
               <Table.Th>Test runs</Table.Th>
+              {r.can.createWorkflow && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -94,6 +102,19 @@ export function IdeaBuildCard({ ideaId, builder }: { ideaId: string; builder: { 
                 <Table.Td>
                   {w.succeededRuns} / {r.minTestRuns} succeeded
                 </Table.Td>
+                {r.can.createWorkflow && (
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="gray"
+                      aria-label={`Unlink ${w.name}`}
+                      onClick={() => act(() => del(`${base}/workflows/${w.id}`), 'The workflow is no longer linked.')}
+                    >
+                      Unlink
+                    </Button>
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
           </Table.Tbody>
