@@ -236,6 +236,8 @@ describeEachDialect('symbiont demo', (getDb) => {
   it('measures the realised value of the two live automations from their runs', async () => {
     const dashboard = await services.value.dashboard(cliActor(), {});
     assert.equal(dashboard.kpis.live, 2);
+    assert.deepEqual([summary.ideas.total, summary.ideas.live], [DEMO_IDEAS.length, 2]);
+    assert.ok(summary.ideas.realisedHours > 0);
     assert.ok(dashboard.kpis.actual > 0, `realised ${dashboard.kpis.actual}`);
     const live = dashboard.automations.filter((a) => a.liveSince !== null);
     assert.equal(live.length, 2);

@@ -32,6 +32,8 @@ export interface DemoSummary {
   runs: Record<string, number>;
   /** Open tasks left in the inbox by kind (approvals and exceptions still to decide). */
   openTasks: Record<string, number>;
+  /** The ideas in the pipeline, the live ones, and the hours these realised (measured from their runs). */
+  ideas: { total: number; live: number; realisedHours: number };
   /** The process audit's sample log. */
   eventLog: { name: string; events: number; cases: number };
   days: number;
@@ -203,6 +205,7 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
     resourceColumn: 'resource',
   });
   progress('event log Order to delivery');
+  const value = await services.value.dashboard(actor, {});
   const admin = DEMO_PEOPLE.find((p) => p.roles.some((r) => r.role === 'admin'));
   return {
     teams: DEMO_TEAMS.length,
@@ -212,6 +215,7 @@ export async function loadDemo(services: Services, options: DemoOptions): Promis
     workflows: { live: live.length + 2, drafts: 1 },
     runs: summary,
     openTasks,
+    ideas: { total: value.kpis.ideas, live: value.kpis.live, realisedHours: value.kpis.actualHours },
     eventLog: { name: eventLog.name, events: eventLog.numEvents, cases: eventLog.numCases },
     days,
   };

@@ -34,6 +34,7 @@ export async function demoCommand(options: { days?: string }): Promise<void> {
               .join(', ') || 'none'
           } ` +
           `(Priya approves invoices, Hana fixes wholesale orders).\n` +
+          `Ideas: ${summary.ideas.total} in the pipeline, ${summary.ideas.live} live automations realising ${summary.ideas.realisedHours.toFixed(1)} hours so far — see Value.\n` +
           `Process audit: "${summary.eventLog.name}" (${summary.eventLog.events.toLocaleString('en')} events, ${summary.eventLog.cases.toLocaleString('en')} orders) — find its bottleneck and rework.\n` +
           `Sign in as ${summary.adminEmail} (administrator) — every demo person's password is "${summary.password}".\n` +
           `Send the web shop an order: POST /webhooks/${SHOP_WEBHOOK_PATH} (see the README). Files the workflows wrote are in ${config.dataDir}/files.\n`,
