@@ -2,6 +2,7 @@ import { Cron } from 'croner';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import { createPeriodic } from '../../platform/periodic.ts';
 import { workflowDefinition } from '../definition/workflow-definition.schemas.ts';
 import type { StepLog, StepRegistry } from '../steps/step-type.ts';
 import type { Engine } from './engine.ts';
@@ -32,9 +33,6 @@ export function nextFire(cron: string, timezone: string, after: Date): Date | nu
 export function createTriggerScheduler(options: TriggerSchedulerOptions) {
   const { db, engine, registry, clock, log } = options;
   const pollMs = options.pollMs ?? 250;
-  let timer: NodeJS.Timeout | null = null;
-  let running = false;
-  let busy: Promise<void> | null = null;
 
   /** Registers (or removes) the triggers of a workflow after it was published or archived. */
   async function sync(workflowId: string): Promise<void> {
@@ -181,32 +179,8 @@ export function createTriggerScheduler(options: TriggerSchedulerOptions) {
     }
   }
 
-  function loop(): void {
-    if (!running) return;
-    timer = setTimeout(() => {
-      busy = fireDue()
-        .catch((error) => log.error('trigger scheduler failed', { error: String(error) }))
-        .finally(() => {
-          busy = null;
-          loop();
-        });
-    }, pollMs);
-  }
-
-  return {
-    sync,
-    fireDue,
-    start(): void {
-      if (running) return;
-      running = true;
-      loop();
-    },
-    async stop(): Promise<void> {
-      running = false;
-      if (timer) clearTimeout(timer);
-      await busy;
-    },
-  };
+  const periodic = createPeriodic(fireDue, pollMs, (error) => log.error('trigger scheduler failed', { error: String(error) }));
+  return { sync, fireDue, start: periodic.start, stop: periodic.stop };
 }
 
 export type TriggerScheduler = ReturnType<typeof createTriggerScheduler>;

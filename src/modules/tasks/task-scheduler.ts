@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.ts';
+import { createPeriodic } from '../../platform/periodic.ts';
 import type { NotificationsService } from './notifications.service.ts';
 import type { TaskLifecycle } from './task-lifecycle.ts';
 import type { TaskLog } from './tasks.deps.ts';
@@ -28,8 +29,6 @@ export function createTaskScheduler(deps: {
 }) {
   const intervalMs = deps.intervalMs ?? 1000;
   const batch = deps.batch ?? 100;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
 
   async function tick(): Promise<TickReport> {
     const report: TickReport = { checked: 0, expired: 0, escalated: 0, resignalled: 0, notified: 0 };
@@ -57,29 +56,8 @@ export function createTaskScheduler(deps: {
     return report;
   }
 
-  function loop(): void {
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((error) => deps.log.error('task scheduler tick failed', { error: String(error) }))
-        .finally(() => {
-          running = null;
-          if (timer) loop();
-        });
-    }, intervalMs);
-  }
-
-  return {
-    tick,
-    start(): void {
-      if (timer) return;
-      loop();
-    },
-    async stop(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const periodic = createPeriodic(tick, intervalMs, (error) => deps.log.error('task scheduler tick failed', { error: String(error) }));
+  return { tick, start: periodic.start, stop: periodic.stop };
 }
 
 export type TaskScheduler = ReturnType<typeof createTaskScheduler>;

@@ -1,5 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { createPeriodic } from '../../platform/periodic.ts';
 import { systemActor } from '../../platform/permissions/actor.ts';
 import type { UserNotificationsService } from '../notifications/user-notifications.service.ts';
 import { createValueRepository } from './value.repository.ts';
@@ -25,8 +26,6 @@ export function createValuePrompts(deps: {
 }) {
   const repo = createValueRepository(deps.db);
   const intervalMs = deps.intervalMs ?? 60_000;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
 
   async function tick(): Promise<{ prompted: number; notified: number }> {
     const now = deps.clock.now().toISOString();
@@ -56,29 +55,8 @@ export function createValuePrompts(deps: {
     return { prompted, notified };
   }
 
-  function loop(): void {
-    timer = setTimeout(() => {
-      running = tick()
-        .catch((error) => deps.log.error('value prompt tick failed', { error: String(error) }))
-        .finally(() => {
-          running = null;
-          if (timer) loop();
-        });
-    }, intervalMs);
-  }
-
-  return {
-    tick,
-    start(): void {
-      if (timer) return;
-      loop();
-    },
-    async stop(): Promise<void> {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const periodic = createPeriodic(tick, intervalMs, (error) => deps.log.error('value prompt tick failed', { error: String(error) }));
+  return { tick, start: periodic.start, stop: periodic.stop };
 }
 
 export type ValuePrompts = ReturnType<typeof createValuePrompts>;

@@ -1,21 +1,8 @@
-import { Card, SimpleGrid, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { SimpleGrid, Text } from '@mantine/core';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartCard } from '../common/ChartCard.tsx';
 import { chartRows } from './symbiosisCharts.ts';
 import type { SymbiosisView } from './symbiosisTypes.ts';
-
-function ChartCard({ title, label, children }: { title: string; label: string; children: ReactNode }) {
-  return (
-    <Card withBorder>
-      <Title order={2} size="h5" mb="sm">
-        {title}
-      </Title>
-      <div style={{ width: '100%', height: 240 }} role="img" aria-label={label}>
-        <ResponsiveContainer>{children as never}</ResponsiveContainer>
-      </div>
-    </Card>
-  );
-}
 
 const PEOPLE = 'var(--mantine-color-violet-6)';
 const MACHINE = 'var(--mantine-color-teal-6)';

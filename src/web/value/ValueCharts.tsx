@@ -1,20 +1,7 @@
-import { Card, SimpleGrid, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { SimpleGrid } from '@mantine/core';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartCard } from '../common/ChartCard.tsx';
 import type { ValueDashboard } from './valueTypes.ts';
-
-function ChartCard({ title, label, children }: { title: string; label: string; children: ReactNode }) {
-  return (
-    <Card withBorder>
-      <Title order={2} size="h5" mb="sm">
-        {title}
-      </Title>
-      <div style={{ width: '100%', height: 240 }} role="img" aria-label={label}>
-        <ResponsiveContainer>{children as never}</ResponsiveContainer>
-      </div>
-    </Card>
-  );
-}
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
