@@ -124,4 +124,32 @@ describe('the demo bakery in Chromium', { skip: chromiumUnavailableReason() ?? u
     assert.match((await table.textContent()) ?? '', /Cost of people’s time[\d.]+ €[\d.]+ €/);
     await shot(page, 'process-before-after');
   });
+
+  it('shows the ideas pipeline, the value × ease chart and what the live automations realised', async () => {
+    await page.getByRole('link', { name: 'Ideas' }).first().click();
+    await page.getByText('Board', { exact: true }).click();
+    const board = page.getByTestId('ideas-kanban');
+    await board.locator('[data-phase="live"]').getByRole('link', { name: 'Web-shop orders straight into the production list' }).waitFor();
+    await shot(page, 'ideas-board');
+    await page.getByText('Value × ease', { exact: true }).click();
+    const chart = page.getByTestId('value-ease');
+    await chart.getByRole('img', { name: /^Value versus ease of \d+ assessed ideas$/ }).waitFor();
+    await chart.locator('circle[role="link"][aria-label="Web-shop orders straight into the production list"]').waitFor();
+    await shot(page, 'value-ease-demo');
+
+    await page.getByRole('link', { name: 'Value' }).first().click();
+    await page.waitForURL(/\/value$/);
+    const kpis = page.getByTestId('value-kpis');
+    await kpis.getByText('Live automations').waitFor();
+    const automations = page.getByTestId('value-automations');
+    for (const name of ['Web-shop orders straight into the production list', 'Approve supplier invoices without the paper folder'])
+      await automations.getByRole('row', { name: new RegExp(name) }).waitFor();
+    await page.getByTestId('value-charts').getByRole('img', { name: 'Estimated and realised value per week' }).waitFor();
+    // Kwame built the web-shop automation, and the shop built on his template: 1 live, 1 reuse.
+    await page
+      .getByTestId('value-builders')
+      .getByRole('row', { name: /^Kwame Mensah 1 \d+ 1$/ })
+      .waitFor();
+    await shot(page, 'value-dashboard');
+  });
 });

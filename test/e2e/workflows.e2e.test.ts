@@ -116,7 +116,7 @@ describe('building, publishing and inspecting a workflow in Chromium', {
   });
 
   it('publishes the draft and shows the webhook URL', async () => {
-    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(/^Note/).fill('First version: totals and answers');
     await dialog.getByRole('button', { name: 'Publish version' }).click();

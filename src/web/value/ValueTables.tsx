@@ -42,6 +42,7 @@ export function ValueTables({ d }: { d: ValueDashboard }) {
                 <Table.Th>Person</Table.Th>
                 <Table.Th>Live automations</Table.Th>
                 <Table.Th>Realised value</Table.Th>
+                <Table.Th title="Workflows others created from their templates">Template reuse</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -50,6 +51,7 @@ export function ValueTables({ d }: { d: ValueDashboard }) {
                   <Table.Td>{b.name}</Table.Td>
                   <Table.Td>{b.liveAutomations}</Table.Td>
                   <Table.Td>{formatMoney(b.realisedValue)}</Table.Td>
+                  <Table.Td>{b.templateReuses}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

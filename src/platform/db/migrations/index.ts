@@ -30,7 +30,7 @@ export const migrations: Record<string, Migration> = {
   '20261125T140000-forms': forms,
   '20261125T150000-ideas': ideas,
   '20261126T090000-assessments': assessments,
-  '20261126T120000-value': value,
   '20261126T110000-templates': templates,
+  '20261126T120000-value': value,
   '20261126T130000-idea-reviews': ideaReviews,
 };
