@@ -209,6 +209,7 @@ describe('working tasks from the inbox in Chromium', {
     await page.getByText('"supplier": "Mill & Co"').waitFor();
     await page.getByTestId('task-facts').getByRole('link', { name: 'Supplier invoices' }).waitFor();
     await page.getByLabel(/^Comment/).fill('Matches the delivery note.');
+    await page.getByLabel(/^Minutes spent/).fill('4');
     await shot(page, 'task-approval', { top: true });
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
 
@@ -216,6 +217,12 @@ describe('working tasks from the inbox in Chromium', {
     const history = page.getByTestId('task-history');
     await history.getByText(`${ADMIN.name} approved`).waitFor();
     await history.getByText('“Matches the delivery note.”').waitFor();
+    const decision = await server.app.handle.db
+      .selectFrom('task_decisions')
+      .select('minutes_spent')
+      .where('comment', '=', 'Matches the delivery note.')
+      .executeTakeFirstOrThrow();
+    assert.equal(decision.minutes_spent, 4, 'the minutes the approver said it took are kept for measured value');
     assert.equal((await runReaches(runs.approval, ['succeeded', 'failed'])).status, 'succeeded');
     assert.deepEqual(await stepOutput(runs.approval, 'book'), { paid: true, by: ADMIN.name });
     assert.equal(await page.getByTestId('inbox-badge').getAttribute('aria-label'), '2 open tasks');

@@ -425,6 +425,7 @@ export function createTaskLifecycle(deps: TasksDeps) {
                   comment: '',
                   data_json: JSON.stringify({ outcome }),
                   decided_at: nowIso,
+                  minutes_spent: null,
                 },
                 trx,
               );

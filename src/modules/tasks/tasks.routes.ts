@@ -125,12 +125,14 @@ export async function tasksRoutes(app: FastifyInstance, deps: { tasks: TasksServ
   r.post(
     '/api/v1/tasks/:id/approve',
     { schema: { tags, summary: 'Approve (with an optional comment)', params: taskIdParam, body: commentBody.nullish(), response: detail } },
-    async (request) => deps.tasks.approve(actorOf(request), request.params.id, request.body?.comment ?? ''),
+    async (request) =>
+      deps.tasks.approve(actorOf(request), request.params.id, request.body?.comment ?? '', undefined, request.body?.minutesSpent),
   );
   r.post(
     '/api/v1/tasks/:id/reject',
     { schema: { tags, summary: 'Reject (with an optional comment)', params: taskIdParam, body: commentBody.nullish(), response: detail } },
-    async (request) => deps.tasks.reject(actorOf(request), request.params.id, request.body?.comment ?? ''),
+    async (request) =>
+      deps.tasks.reject(actorOf(request), request.params.id, request.body?.comment ?? '', undefined, request.body?.minutesSpent),
   );
   r.post(
     '/api/v1/tasks/:id/complete',

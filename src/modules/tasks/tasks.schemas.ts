@@ -117,12 +117,25 @@ export const countsSchema = z
   })
   .describe('Inbox counts for the navigation');
 
-export const commentBody = z.object({ comment: z.string().trim().max(5000).default('').describe('Why (kept with the decision)') });
+/** Optional on every decision: what it took the person, counted as the people's time by measured value. */
+const minutesSpent = z
+  .number()
+  .int('Whole minutes')
+  .min(0, 'Zero or more minutes')
+  .max(1440, 'At most 1440 minutes (a day)')
+  .optional()
+  .describe('Minutes the decision took you (optional; measured value counts them as people’s time)');
+
+export const commentBody = z.object({
+  comment: z.string().trim().max(5000).default('').describe('Why (kept with the decision)'),
+  minutesSpent,
+});
 
 export const completeBody = z.object({
   data: z.record(z.string(), z.unknown()).default({}).describe("The form's values by field key"),
   outcome: z.string().trim().min(1).max(100).optional().describe('The chosen outcome (task kind)'),
   comment: z.string().trim().max(5000).default(''),
+  minutesSpent,
 });
 
 export const resolveBody = z
@@ -131,6 +144,7 @@ export const resolveBody = z
     input: z.unknown().optional().describe('retry: the step input to use instead of the failed one'),
     output: z.unknown().optional().describe('skip: the output the step gives the next steps'),
     comment: z.string().trim().max(5000).default(''),
+    minutesSpent,
   })
   .describe('How to resolve an exception');
 

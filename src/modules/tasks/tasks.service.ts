@@ -172,6 +172,7 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
     comment: string,
     data: unknown,
     via?: string,
+    minutesSpent?: number,
   ) {
     const row = {
       id: newId(),
@@ -183,6 +184,7 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
       comment,
       data_json: data === undefined ? null : JSON.stringify(data),
       decided_at: iso(),
+      minutes_spent: minutesSpent ?? null,
     };
     await repo.insertDecision(row, trx);
     await deps.audit.record(trx, actor, {
@@ -197,15 +199,23 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
         override: match.override,
         ...(data === undefined ? {} : { data }),
         ...(via ? { via } : {}),
+        ...(minutesSpent === undefined ? {} : { minutesSpent }),
       },
     });
     return row;
   }
 
-  async function vote(actor: Actor, id: string, choice: 'approve' | 'reject', comment: string, via?: DecisionVia): Promise<TaskDetail> {
+  async function vote(
+    actor: Actor,
+    id: string,
+    choice: 'approve' | 'reject',
+    comment: string,
+    via?: DecisionVia,
+    minutesSpent?: number,
+  ): Promise<TaskDetail> {
     return decideTx(actor, id, choice, async (trx, { task, decisions, match }) => {
       await via?.within(trx, task);
-      const mine = await recordDecision(trx, actor, task, match, choice, comment, undefined, via?.channel);
+      const mine = await recordDecision(trx, actor, task, match, choice, comment, undefined, via?.channel, minutesSpent);
       const all = [...decisions, mine];
       const overrideBy = match.override ? mine.id : null;
       const outcome = tallyVotes(
@@ -228,11 +238,18 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
     counts: inbox.counts,
     get,
 
-    approve: (actor: Actor, id: string, comment = '', via?: DecisionVia) => vote(actor, id, 'approve', comment, via),
-    reject: (actor: Actor, id: string, comment = '', via?: DecisionVia) => vote(actor, id, 'reject', comment, via),
+    /** `minutesSpent`: what the decider says the decision took (measured value counts it). */
+    approve: (actor: Actor, id: string, comment = '', via?: DecisionVia, minutesSpent?: number) =>
+      vote(actor, id, 'approve', comment, via, minutesSpent),
+    reject: (actor: Actor, id: string, comment = '', via?: DecisionVia, minutesSpent?: number) =>
+      vote(actor, id, 'reject', comment, via, minutesSpent),
 
     /** Completes a form or a to-do: the data is checked against the form (FORM_INVALID lists each field). */
-    complete(actor: Actor, id: string, body: { data: Record<string, unknown>; outcome?: string | undefined; comment: string }) {
+    complete(
+      actor: Actor,
+      id: string,
+      body: { data: Record<string, unknown>; outcome?: string | undefined; comment: string; minutesSpent?: number | undefined },
+    ) {
       return decideTx(actor, id, 'complete', async (trx, { task, match }) => {
         const form = storedForm(task);
         const checked = validateForm(form.fields, body.data);
@@ -249,7 +266,7 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
           outcome = body.outcome ?? allowed[0] ?? 'done';
           if (!allowed.includes(outcome)) throw invalidAction(`Choose one of the outcomes: ${allowed.join(', ')}.`, 'outcome');
         }
-        await recordDecision(trx, actor, task, match, 'complete', body.comment, checked.value);
+        await recordDecision(trx, actor, task, match, 'complete', body.comment, checked.value, undefined, body.minutesSpent);
         const people = await deps.directory.people([match.deciderId], trx);
         const by = { id: match.deciderId, name: people.get(match.deciderId)?.name ?? match.deciderId };
         const at = iso();
@@ -279,7 +296,17 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
     },
 
     /** Resolves an exception: retry the step (optionally with edited input), skip it with an output, or abort the run. */
-    resolve(actor: Actor, id: string, body: { action: 'retry' | 'skip' | 'abort'; input?: unknown; output?: unknown; comment: string }) {
+    resolve(
+      actor: Actor,
+      id: string,
+      body: {
+        action: 'retry' | 'skip' | 'abort';
+        input?: unknown;
+        output?: unknown;
+        comment: string;
+        minutesSpent?: number | undefined;
+      },
+    ) {
       return decideTx(actor, id, 'resolve', async (trx, { task, match }) => {
         const payload = {
           action: body.action,
@@ -296,6 +323,8 @@ export function createTasksService(deps: TasksDeps, lifecycle: TaskLifecycle) {
           body.action,
           body.comment,
           body.action === 'abort' ? undefined : (body.input ?? body.output),
+          undefined,
+          body.minutesSpent,
         );
         return (await lifecycle.closeIn(trx, task, { status: 'done', outcome: body.action, result: payload, closedBy: actor.userId }))
           .delivered;

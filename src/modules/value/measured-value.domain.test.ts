@@ -24,6 +24,14 @@ describe('taskHumanMinutes', () => {
       [2, 5, 10, 15, 0],
     );
   });
+  it('takes what the deciders said they spent over any estimate, whatever the status', () => {
+    // claimed 12 minutes before closing, but the two approvers said 3 + 4 minutes
+    assert.equal(taskHumanMinutes(task({ claimedAt: '2026-11-24T10:00:00.000Z', spentMinutes: 7 })), 7);
+    assert.equal(taskHumanMinutes(task({ kind: 'approval', spentMinutes: 0 })), 0);
+    // an approval that expired after one of two votes still cost that vote's minutes
+    assert.equal(taskHumanMinutes(task({ kind: 'approval', status: 'expired', spentMinutes: 5 })), 5);
+    assert.equal(taskHumanMinutes(task({ spentMinutes: null })), 15, 'null falls back to the rules below');
+  });
   it('counts nothing for a task nobody completed', () => {
     for (const status of ['open', 'claimed', 'expired', 'cancelled']) assert.equal(taskHumanMinutes(task({ status })), 0);
   });

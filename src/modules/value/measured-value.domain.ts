@@ -17,6 +17,8 @@ export interface HumanTaskFact {
   status: string;
   claimedAt: string | null;
   closedAt: string | null;
+  /** Minutes its deciders said they spent, summed; null (or absent) when nobody said. */
+  spentMinutes?: number | null;
 }
 
 /** Minutes a task of each kind takes a person when nobody claimed it first (so its working time is unknown). */
@@ -26,6 +28,8 @@ export const HUMAN_MINUTES_CAP = 60;
 
 /**
  * Human minutes of one task:
+ * - when its deciders said how long they spent (optional on every decision), the sum of what
+ *   they said — whatever the task's status: that work was done;
  * - a task nobody completed (open, expired, cancelled) cost nobody's work: 0;
  * - a completed task that was claimed first: claim → close in minutes, capped at 60;
  * - a completed task decided without a claim: the default of its kind (approval 2, form 5,
@@ -35,6 +39,7 @@ export const HUMAN_MINUTES_CAP = 60;
  * taskHumanMinutes({ runId: 'r', kind: 'exception', status: 'done', claimedAt: '…T10:00Z', closedAt: '…T10:12Z' }) // 12
  */
 export function taskHumanMinutes(task: HumanTaskFact): number {
+  if (task.spentMinutes !== null && task.spentMinutes !== undefined) return Math.max(0, task.spentMinutes);
   if (task.status !== 'done') return 0;
   if (task.claimedAt && task.closedAt) {
     const minutes = (Date.parse(task.closedAt) - Date.parse(task.claimedAt)) / 60_000;

@@ -74,7 +74,14 @@ export async function measureIdeas(
         myRuns.map((r) => ({ id: r.id, status: r.status, finishedAt: r.finished_at })),
         tasks
           .filter((t) => t.run_id !== null && runIds.has(t.run_id))
-          .map((t) => ({ runId: t.run_id as string, kind: t.kind, status: t.status, claimedAt: t.claimed_at, closedAt: t.closed_at })),
+          .map((t) => ({
+            runId: t.run_id as string,
+            kind: t.kind,
+            status: t.status,
+            claimedAt: t.claimed_at,
+            closedAt: t.closed_at,
+            spentMinutes: t.spent_minutes === null || t.spent_minutes === undefined ? null : Number(t.spent_minutes),
+          })),
       );
       const av = actualValue(facts, { minutesSavedPerRun: expected.minutesSavedPerRun, hourlyCost: expected.hourlyCost, ...window });
       actual = av.value;

@@ -95,19 +95,29 @@ export function createValueRepository(db: Db) {
     /** The tasks of those same runs (one query: the run filter is a subquery). */
     tasks(workflowIds: readonly string[], from: string, to: string) {
       if (workflowIds.length === 0) return Promise.resolve([]);
-      return db
-        .selectFrom('tasks')
-        .select(['run_id', 'kind', 'status', 'claimed_at', 'closed_at'])
-        .where('run_id', 'in', (eb) =>
-          eb
-            .selectFrom('runs')
-            .select('runs.id')
-            .where('runs.workflow_id', 'in', [...workflowIds])
-            .where('runs.status', 'in', ENDED)
-            .where('runs.finished_at', '>=', from)
-            .where('runs.finished_at', '<', to),
-        )
-        .execute();
+      return (
+        db
+          .selectFrom('tasks')
+          .select(['tasks.id', 'run_id', 'kind', 'status', 'claimed_at', 'closed_at'])
+          // The minutes the deciders said they spent (null when none said).
+          .select((eb) =>
+            eb
+              .selectFrom('task_decisions')
+              .select((d) => d.fn.sum<string | number | null>('task_decisions.minutes_spent').as('spent'))
+              .whereRef('task_decisions.task_id', '=', 'tasks.id')
+              .as('spent_minutes'),
+          )
+          .where('run_id', 'in', (eb) =>
+            eb
+              .selectFrom('runs')
+              .select('runs.id')
+              .where('runs.workflow_id', 'in', [...workflowIds])
+              .where('runs.status', 'in', ENDED)
+              .where('runs.finished_at', '>=', from)
+              .where('runs.finished_at', '<', to),
+          )
+          .execute()
+      );
     },
 
     answers(ideaIds: readonly string[], from: string, to: string) {

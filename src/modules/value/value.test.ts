@@ -265,5 +265,33 @@ for (const { dialect, skip } of testDialects()) {
         [30, 50],
       );
     });
+
+    it('counts the minutes people say a decision took instead of the default, and refuses impossible ones', async () => {
+      p.as.alice = await p.app.login('alice@bakery.example'); // a week later: sessions renewed
+      p.as.zoe = await p.app.login('zoe@bakery.example');
+      const run = await start(p, intakeWf, {});
+      const task = await parkedTask(p, run);
+      const url = `/api/v1/tasks/${task}/resolve`;
+      for (const minutesSpent of [-1, 1441, 2.5]) {
+        const bad = await p.as.alice.request({ method: 'POST', url, payload: { action: 'retry', input: { sku: 'E' }, minutesSpent } });
+        assert.equal(bad.statusCode, 400, `${minutesSpent}: ${bad.body}`);
+        assert.equal(bad.json().error.code, 'VALIDATION_FAILED');
+      }
+      const ok = await p.as.alice.request({ method: 'POST', url, payload: { action: 'retry', input: { sku: 'E' }, minutesSpent: 9 } });
+      assert.equal(ok.statusCode, 200, ok.body);
+      assert.equal((await runEnded(p, run)).status, 'succeeded');
+      const decision = await handle.db
+        .selectFrom('task_decisions')
+        .select('minutes_spent')
+        .where('task_id', '=', task)
+        .executeTakeFirstOrThrow();
+      assert.equal(decision.minutes_spent, 9);
+      // Today's only run: 3 minutes saved, 9 minutes of Alice's work (not the unclaimed exception's default 15).
+      const day = p.app.clock.now().toISOString().slice(0, 10);
+      const one = (await get(`/api/v1/value/ideas/${idea.intake}?from=${day}&to=${day}`)).json();
+      assert.equal(one.measured.succeededRuns, 1);
+      assert.ok(Math.abs(one.measured.humanHours - 9 / 60) < 1e-9, String(one.measured.humanHours));
+      assert.ok(Math.abs(one.measured.actualHours - (3 - 9) / 60) < 1e-9, String(one.measured.actualHours));
+    });
   });
 }

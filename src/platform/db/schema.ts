@@ -297,6 +297,8 @@ export interface TaskDecisionsTable {
   comment: string;
   data_json: string | null;
   decided_at: string;
+  /** Minutes the person said the decision took (optional). */
+  minutes_spent: number | null;
 }
 
 /** Out of office: `delegate_id` works `user_id`'s tasks between the two times. */

@@ -3,6 +3,7 @@ import { IconThumbDown, IconThumbUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSession } from '../auth/useSession.ts';
 import { showApiError } from '../common/formErrors.ts';
+import { MinutesSpentInput, minutesSpentBody } from './MinutesSpentInput.tsx';
 import type { TaskDetail } from './taskTypes.ts';
 import { approvalProgress } from './taskViews.ts';
 import { useDecide } from './useDecide.ts';
@@ -11,14 +12,16 @@ import { useDecide } from './useDecide.ts';
 export function ApprovalPanel({ task }: { task: TaskDetail }) {
   const decide = useDecide(task);
   const [comment, setComment] = useState('');
+  const [minutes, setMinutes] = useState<number | ''>('');
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null);
   const progress = approvalProgress(task);
   const can = (a: string) => task.actions.includes(a);
   async function send(action: 'approve' | 'reject') {
     setBusy(action);
     try {
-      await decide(action, { comment }, action === 'approve' ? 'Approved.' : 'Rejected.');
+      await decide(action, { comment, ...minutesSpentBody(minutes) }, action === 'approve' ? 'Approved.' : 'Rejected.');
       setComment('');
+      setMinutes('');
     } catch (error) {
       showApiError(error);
     } finally {
@@ -47,6 +50,7 @@ export function ApprovalPanel({ task }: { task: TaskDetail }) {
             minRows={2}
             maxLength={5000}
           />
+          <MinutesSpentInput value={minutes} onChange={setMinutes} />
           <Group>
             <Button
               color="teal"

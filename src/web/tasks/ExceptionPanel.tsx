@@ -4,6 +4,7 @@ import { showApiError } from '../common/formErrors.ts';
 import { NoActionNote } from './ApprovalPanel.tsx';
 import { ExceptionDetails } from './ExceptionDetails.tsx';
 import { JsonEditor } from './JsonEditor.tsx';
+import { MinutesSpentInput, minutesSpentBody } from './MinutesSpentInput.tsx';
 import { jsonText, parseJsonText } from './taskErrors.ts';
 import type { ExceptionContext, TaskDetail } from './taskTypes.ts';
 import { useDecide } from './useDecide.ts';
@@ -25,6 +26,7 @@ export function ExceptionPanel({ task }: { task: TaskDetail }) {
   const [output, setOutput] = useState('{}');
   const [reason, setReason] = useState('');
   const [comment, setComment] = useState('');
+  const [minutes, setMinutes] = useState<number | ''>('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const can = task.actions.includes('resolve');
@@ -49,7 +51,7 @@ export function ExceptionPanel({ task }: { task: TaskDetail }) {
     setBusy(true);
     try {
       const done = { retry: 'Retrying the step.', skip: 'Step skipped; the run goes on.', abort: 'Run aborted.' }[mode];
-      await decide('resolve', b, done);
+      await decide('resolve', { ...b, ...minutesSpentBody(minutes) }, done);
     } catch (e) {
       showApiError(e);
     } finally {
@@ -128,6 +130,7 @@ export function ExceptionPanel({ task }: { task: TaskDetail }) {
               maxLength={5000}
             />
           )}
+          <MinutesSpentInput value={minutes} onChange={setMinutes} />
           <Group>
             {mode === 'retry' ? (
               <Button

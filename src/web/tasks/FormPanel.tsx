@@ -5,6 +5,7 @@ import { showApiError } from '../common/formErrors.ts';
 import { NoActionNote } from './ApprovalPanel.tsx';
 import { FormFieldInput } from './FormFieldInput.tsx';
 import { checkInputs, type FormInputs, initialInputs, toSubmission } from './formValues.ts';
+import { MinutesSpentInput, minutesSpentBody } from './MinutesSpentInput.tsx';
 import { mapFormIssues } from './taskErrors.ts';
 import type { TaskDetail } from './taskTypes.ts';
 import { useDecide } from './useDecide.ts';
@@ -20,6 +21,7 @@ export function FormPanel({ task }: { task: TaskDetail }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [other, setOther] = useState<string[]>([]);
   const [comment, setComment] = useState('');
+  const [minutes, setMinutes] = useState<number | ''>('');
   const [busy, setBusy] = useState<string | null>(null);
   const can = task.actions.includes('complete');
   const outcomes = task.kind === 'task' ? (task.outcomes.length > 0 ? task.outcomes : ['done']) : [];
@@ -31,7 +33,7 @@ export function FormPanel({ task }: { task: TaskDetail }) {
     if (Object.keys(found).length > 0) return;
     setBusy(outcome ?? 'submit');
     try {
-      const body = { data: toSubmission(fields, inputs), comment, ...(outcome ? { outcome } : {}) };
+      const body = { data: toSubmission(fields, inputs), comment, ...(outcome ? { outcome } : {}), ...minutesSpentBody(minutes) };
       await decide('complete', body, outcome ? `Reported: ${outcome}.` : 'Form submitted.');
     } catch (error) {
       if (error instanceof ApiError && error.details.issues?.length) {
@@ -87,6 +89,7 @@ export function FormPanel({ task }: { task: TaskDetail }) {
           minRows={2}
           maxLength={5000}
         />
+        <MinutesSpentInput value={minutes} onChange={setMinutes} />
         {errors.outcome && (
           <Text size="sm" c="red.8">
             {errors.outcome}

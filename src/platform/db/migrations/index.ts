@@ -13,6 +13,7 @@ import * as assessments from './20261126T090000-assessments.ts';
 import * as templates from './20261126T110000-templates.ts';
 import * as value from './20261126T120000-value.ts';
 import * as ideaReviews from './20261126T130000-idea-reviews.ts';
+import * as decisionMinutes from './20261126T140000-decision-minutes.ts';
 
 /**
  * The one migration stream, for both dialects. Listed statically (not read from disk) so it
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '20261126T110000-templates': templates,
   '20261126T120000-value': value,
   '20261126T130000-idea-reviews': ideaReviews,
+  '20261126T140000-decision-minutes': decisionMinutes,
 };
