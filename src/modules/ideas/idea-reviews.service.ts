@@ -28,7 +28,11 @@ export interface IdeaReviewsDeps extends IdeasDeps {
   registry: StepRegistry;
   /** The workflows service creates the draft (its checks, audit and ownership). */
   workflows: {
-    create(actor: Actor, input: { name: string; description: string; teamId: string | null }): Promise<{ id: string; name: string }>;
+    create(
+      actor: Actor,
+      input: { name: string; description: string; teamId: string | null },
+      within: (trx: Db, created: { id: string; name: string }) => Promise<void>,
+    ): Promise<{ id: string; name: string }>;
   };
   /** Succeeded runs of the published version the technical review asks for (default 3). */
   minTestRuns?: number;
@@ -359,23 +363,23 @@ export function createIdeaReviewsService(deps: IdeaReviewsDeps) {
           status: 409,
           userMessage: 'Workflows are created for an idea in delivery (Analysis to Test).',
         });
-      const workflow = await deps.workflows.create(actor, {
-        name: input.name ?? idea.name.slice(0, 120),
-        description: `Builds the idea "${idea.name}".`,
-        teamId: idea.team_id,
-      });
-      await deps.db.transaction().execute(async (trx) => {
-        await deps.repo.linkWorkflow(
-          { idea_id: id, workflow_id: workflow.id, linked_by: actor.userId, created_at: deps.clock.now().toISOString() },
-          trx,
-        );
-        await deps.audit.record(trx, actor, {
-          action: 'idea.link_workflow',
-          objectType: 'idea',
-          objectId: id,
-          after: { workflowId: workflow.id, workflowName: workflow.name, created: true },
-        });
-      });
+      // The workflow and its link to the idea are written in one transaction.
+      const workflow = await deps.workflows.create(
+        actor,
+        { name: input.name ?? idea.name.slice(0, 120), description: `Builds the idea "${idea.name}".`, teamId: idea.team_id },
+        async (trx, created) => {
+          await deps.repo.linkWorkflow(
+            { idea_id: id, workflow_id: created.id, linked_by: actor.userId, created_at: deps.clock.now().toISOString() },
+            trx,
+          );
+          await deps.audit.record(trx, actor, {
+            action: 'idea.link_workflow',
+            objectType: 'idea',
+            objectId: id,
+            after: { workflowId: created.id, workflowName: created.name, created: true },
+          });
+        },
+      );
       return { id: workflow.id, name: workflow.name };
     },
   };

@@ -294,34 +294,38 @@ export function createTemplatesService(deps: TemplatesDeps) {
         workflowDefinition.parse(JSON.parse(version.definition_json)),
         randomBytes(4).toString('hex'),
       );
-      const workflow = await deps.workflows.create(actor, {
-        name: input.name,
-        description: `Created from the template "${template.name}" (version ${versionNo}).`,
-        teamId: input.teamId,
-        definition,
-      });
       const counted = user !== template.author_id;
-      await deps.db.transaction().execute(async (trx) => {
-        await repo.insertUse(
-          {
-            id: newId(),
-            template_id: id,
-            version: versionNo,
-            workflow_id: workflow.id,
-            user_id: user,
-            author_id: template.author_id,
-            created_at: now(),
-          },
-          trx,
-        );
-        if (counted) await repo.bump(id, { uses: 1 }, trx);
-        await deps.audit.record(trx, actor, {
-          action: 'template.use',
-          objectType: 'template',
-          objectId: id,
-          after: { version: versionNo, workflowId: workflow.id, authorId: template.author_id, counted },
-        });
-      });
+      // The workflow and the use that credits the author are written in one transaction.
+      const workflow = await deps.workflows.create(
+        actor,
+        {
+          name: input.name,
+          description: `Created from the template "${template.name}" (version ${versionNo}).`,
+          teamId: input.teamId,
+          definition,
+        },
+        async (trx, created) => {
+          await repo.insertUse(
+            {
+              id: newId(),
+              template_id: id,
+              version: versionNo,
+              workflow_id: created.id,
+              user_id: user,
+              author_id: template.author_id,
+              created_at: now(),
+            },
+            trx,
+          );
+          if (counted) await repo.bump(id, { uses: 1 }, trx);
+          await deps.audit.record(trx, actor, {
+            action: 'template.use',
+            objectType: 'template',
+            objectId: id,
+            after: { version: versionNo, workflowId: created.id, authorId: template.author_id, counted },
+          });
+        },
+      );
       return { workflowId: workflow.id, templateId: id, version: versionNo, needs: needsOf(version.needs_json) };
     },
 

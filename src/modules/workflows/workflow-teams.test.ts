@@ -87,6 +87,18 @@ describeEachDialect('workflows owned by a team', (getDb) => {
     );
   });
 
+  it("writes a caller's records in the workflow's own transaction: when they fail, no workflow is left", async () => {
+    const before = await tableCounts(getDb(), ['workflows', 'audit_events']);
+    await assert.rejects(
+      t.services.workflows.create(cliActor('test'), { name: 'Half made', teamId: shop }, async (trx, created) => {
+        assert.equal((await trx.selectFrom('workflows').select('name').where('id', '=', created.id).executeTakeFirst())?.name, 'Half made');
+        throw new Error('the link could not be written');
+      }),
+      /the link could not be written/,
+    );
+    assert.deepEqual(await tableCounts(getDb(), ['workflows', 'audit_events']), before);
+  });
+
   it('refuses a team that does not exist, and stores nothing', async () => {
     const before = await tableCounts(getDb(), ['workflows', 'audit_events']);
     const res = await builder.request({ method: 'POST', url: '/api/v1/workflows', payload: { name: 'Ghost', teamId: 'no-such-team' } });

@@ -147,9 +147,14 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
       return detail(await load(id));
     },
 
+    /**
+     * Creates a draft workflow. `within` runs in the same transaction once the row is written,
+     * for callers whose own records must exist together with it (an idea's link, a template use).
+     */
     async create(
       actor: Actor,
       input: { name: string; description?: string; teamId?: string | null | undefined; definition?: unknown },
+      within?: (trx: Db, created: { id: string; name: string }) => Promise<void>,
     ): Promise<WorkflowDetail> {
       // A team's builders build the team's workflows; one without a team needs a global grant.
       authorize(actor, 'workflows.build', { teamId: input.teamId ?? null });
@@ -173,6 +178,7 @@ export function createWorkflowsService(deps: WorkflowsDeps) {
         row.team_id = (await owningTeam(input.teamId, trx)) ?? null;
         await repo.insert(row, trx);
         await deps.audit.record(trx, actor, { action: 'workflow.create', objectType: 'workflow', objectId: row.id, after: auditView(row) });
+        await within?.(trx, { id: row.id, name: row.name });
       });
       return detail({ ...row, published_version: null });
     },
